@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { createAccountsService, csrfTokenFor } from './features/accounts/service.js';
+import { accountRoutes, publicAccountRoutes } from './features/accounts/routes.js';
+import { contactRoutes } from './features/contacts/routes.js';
+import { createContactsService } from './features/contacts/service.js';
+import { interactionRoutes } from './features/interactions/routes.js';
+import { createInteractionsService } from './features/interactions/service.js';
+import { searchRoutes } from './features/search/routes.js';
+import { createSearchService } from './features/search/service.js';
+import { trashRoutes } from './features/trash/routes.js';
+import { createTrashService } from './features/trash/service.js';
+import type { Config } from './platform/config.js';
+import type { Deps } from './platform/deps.js';
+import { API_PREFIX, authHook, createHttpServer, type App } from './platform/http/server.js';
+
+export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+
+/** Every feature's service, wired once; the HTTP routes and the CLI both go through these. */
+export function createServices(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
+  const accounts = createAccountsService(deps, options);
+  const contacts = createContactsService(deps);
+  const interactions = createInteractionsService(deps, contacts);
+  return {
+    accounts,
+    contacts,
+    interactions,
+    search: createSearchService(deps, contacts, interactions),
+    trash: createTrashService(deps, contacts, interactions),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+export interface ServerOptions {
+  config: Config;
+  deps: Deps;
+  services: Services;
+  logger: boolean;
+}
+
+/** The whole HTTP application, ready for `listen()` or `inject()`. */
+export async function buildServer({ config, deps, services, logger }: ServerOptions): Promise<App> {
+  const app = await createHttpServer({ config, logger, version: VERSION });
+
+  await app.register(
+    async (api: App) => {
+      api.get('/health', {
+        schema: {
+          tags: ['meta'],
+          summary: 'Whether the server and its database answer',
+          security: [],
+          response: { 200: z.object({ status: z.literal('ok'), version: z.string(), database: z.enum(['sqlite', 'postgres']) }) },
+        },
+        handler: async () => {
+          await sql`SELECT 1`.execute(deps.db.kysely);
+          return { status: 'ok' as const, version: VERSION, database: deps.db.dialect };
+        },
+      });
+      api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
+      publicAccountRoutes(api, services.accounts, { secureCookies: config.secureCookies });
+
+      await api.register(async (authed: App) => {
+        authed.addHook(
+          'onRequest',
+          authHook({
+            session: async (token) => (await services.accounts.authenticateSession(token))?.scope ?? null,
+            token: (token) => services.accounts.authenticateToken(token),
+            csrfToken: csrfTokenFor,
+          }),
+        );
+        accountRoutes(authed, services.accounts, { csrfTokenFor });
+        contactRoutes(authed, services.contacts);
+        interactionRoutes(authed, services.interactions);
+        searchRoutes(authed, services.search);
+        trashRoutes(authed, services.trash);
+      });
+    },
+    { prefix: API_PREFIX },
+  );
+  return app;
+}

@@ -1,0 +1,225 @@
+import type { Deps } from '../../platform/deps.js';
+import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
+import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
+import { AppError } from '../../platform/errors.js';
+import { parseInput } from '../../platform/validation.js';
+import {
+  failureKeys,
+  loginInput,
+  newUserInput,
+  passwordChange,
+  profilePatch,
+  RATE_LIMIT,
+  tokenInput,
+  type ApiToken,
+  type NewUserInput,
+  type ProfilePatch,
+  type User,
+} from './model.js';
+import * as store from './store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+// Recording every use of a token would turn each read into a write; minute precision is plenty.
+const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
+
+export interface SignedIn {
+  user: User;
+  /** The session secret for the cookie; only its hash is stored. */
+  sessionToken: string;
+  csrfToken: string;
+  expiresAt: string;
+}
+
+export interface Authenticated {
+  scope: Scope;
+  user: User;
+}
+
+/** The CSRF token is derived from the session secret, so it needs no storage and dies with the session. */
+export function csrfTokenFor(sessionToken: string): string {
+  return hashSecret(`csrf:${sessionToken}`);
+}
+
+export function createAccountsService(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
+  const db = deps.db.kysely;
+  const now = () => deps.clock().toISOString();
+
+  async function insertNewUser(tx: typeof db, input: NewUserInput): Promise<User> {
+    const data = parseInput(newUserInput, input);
+    if (await store.findUserByEmail(tx, data.email)) {
+      throw new AppError('EMAIL_TAKEN', `An account with the email ${data.email} already exists.`, { fields: [{ path: 'email', message: 'is taken' }] });
+    }
+    const at = now();
+    const row = {
+      id: deps.newId(),
+      email: data.email,
+      password_hash: await hashPassword(data.password),
+      display_name: data.displayName,
+      time_zone: data.timeZone ?? 'UTC',
+      week_start: 1,
+      created_at: at,
+      updated_at: at,
+    };
+    await store.insertUser(tx, row);
+    return store.toUser(row);
+  }
+
+  async function startSession(user: User, client: { ip: string | null; userAgent: string | null }): Promise<SignedIn> {
+    const sessionToken = newSecret('rps');
+    const createdAt = deps.clock();
+    const expiresAt = new Date(createdAt.getTime() + options.sessionDays * DAY_MS).toISOString();
+    await store.insertSession(db, {
+      id: hashSecret(sessionToken),
+      user_id: user.id,
+      created_at: createdAt.toISOString(),
+      expires_at: expiresAt,
+      user_agent: client.userAgent?.slice(0, 300) ?? null,
+      ip: client.ip,
+    });
+    return { user, sessionToken, csrfToken: csrfTokenFor(sessionToken), expiresAt };
+  }
+
+  async function findByEmail(emailAddress: string): Promise<Authenticated> {
+    const row = await store.findUserByEmail(db, emailAddress.trim().toLowerCase());
+    if (!row) throw new AppError('USER_NOT_FOUND', `No account has the email ${emailAddress}.`);
+    return { scope: authenticatedScope(row.id), user: store.toUser(row) };
+  }
+
+  async function userOf(scope: Scope): Promise<User> {
+    const row = await store.findUserById(db, scope.userId);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
+    return store.toUser(row);
+  }
+
+  /** Throws RATE_LIMITED when either key has used up its failures in the window. */
+  async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
+    const windowStart = new Date(deps.clock().getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString();
+    for (const [key, limit] of [
+      [keys.account, RATE_LIMIT.perAccount],
+      [keys.address, RATE_LIMIT.perAddress],
+    ] as const) {
+      const { count, oldest } = await store.recentFailures(db, key, windowStart);
+      if (count >= limit && oldest) {
+        const retryAt = new Date(Date.parse(oldest) + RATE_LIMIT.windowMinutes * 60 * 1000);
+        const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - deps.clock().getTime()) / 1000));
+        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
+          retryAfterSeconds,
+        });
+      }
+    }
+  }
+
+  return {
+    async needsSetup(): Promise<boolean> {
+      return (await store.countUsers(db)) === 0;
+    },
+
+    /** Creates the first account and signs it in; refused once any account exists. */
+    async setup(input: NewUserInput, client: { ip: string | null; userAgent: string | null }): Promise<SignedIn> {
+      const user = await db.transaction().execute(async (tx) => {
+        if ((await store.countUsers(tx)) > 0) throw new AppError('SETUP_DONE', 'Rapport is already set up; sign in instead.');
+        return insertNewUser(tx, input);
+      });
+      return startSession(user, client);
+    },
+
+    createUser: (input: NewUserInput) => insertNewUser(db, input),
+
+    listUsers: () => store.listUsers(db),
+
+    /** The user with that email, for the CLI's commands that act on an account. */
+    scopeForEmail: findByEmail,
+
+    async login(input: unknown, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
+      const { email, password } = parseInput(loginInput, input);
+      const keys = failureKeys(email, client.ip);
+      await checkRateLimit(keys);
+      const row = await store.findUserByEmail(db, email);
+      const valid = await verifyPassword(password, row?.password_hash ?? DECOY_PASSWORD_HASH);
+      if (!row || !valid) {
+        const at = now();
+        await store.insertFailure(db, deps.newId(), keys.account, at);
+        await store.insertFailure(db, deps.newId(), keys.address, at);
+        throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
+      }
+      await store.clearFailures(db, keys.account);
+      return startSession(store.toUser(row), client);
+    },
+
+    async logout(sessionToken: string): Promise<void> {
+      await store.deleteSession(db, hashSecret(sessionToken));
+    },
+
+    async authenticateSession(sessionToken: string): Promise<Authenticated | null> {
+      const row = await store.findSessionUser(db, hashSecret(sessionToken), now());
+      return row ? { scope: authenticatedScope(row.id), user: store.toUser(row) } : null;
+    },
+
+    async authenticateToken(token: string): Promise<Scope | null> {
+      const row = await store.findTokenByHash(db, hashSecret(token));
+      if (!row) return null;
+      const at = deps.clock();
+      if (!row.last_used_at || at.getTime() - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
+        await store.touchToken(db, row.id, at.toISOString());
+      }
+      return authenticatedScope(row.user_id);
+    },
+
+    getUser: userOf,
+
+    async updateProfile(scope: Scope, patch: ProfilePatch): Promise<User> {
+      const data = parseInput(profilePatch, patch);
+      await store.updateUser(db, scope.userId, {
+        ...(data.displayName !== undefined && { display_name: data.displayName }),
+        ...(data.timeZone !== undefined && { time_zone: data.timeZone }),
+        ...(data.weekStart !== undefined && { week_start: data.weekStart }),
+        updated_at: now(),
+      });
+      return userOf(scope);
+    },
+
+    /** Changes the password after checking the current one, and signs out every other session. */
+    async changePassword(scope: Scope, input: unknown, keepSessionToken: string | null): Promise<void> {
+      const data = parseInput(passwordChange, input);
+      const row = await store.findUserById(db, scope.userId);
+      if (!row || !(await verifyPassword(data.currentPassword, row.password_hash))) {
+        throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'is wrong' }] });
+      }
+      await store.updateUser(db, row.id, { password_hash: await hashPassword(data.newPassword), updated_at: now() });
+      await store.deleteSessionsOfUser(db, row.id, keepSessionToken ? hashSecret(keepSessionToken) : null);
+    },
+
+    /** Sets a password without the old one (the CLI, run by whoever owns the machine). */
+    async resetPassword(emailAddress: string, newPassword: string): Promise<void> {
+      const { user } = await findByEmail(emailAddress);
+      const data = parseInput(passwordChange.shape.newPassword, newPassword);
+      await store.updateUser(db, user.id, { password_hash: await hashPassword(data), updated_at: now() });
+      await store.deleteSessionsOfUser(db, user.id, null);
+    },
+
+    async createToken(scope: Scope, input: unknown): Promise<{ token: string; info: ApiToken }> {
+      const { name } = parseInput(tokenInput, input);
+      const token = newSecret('rpt');
+      const row = { id: deps.newId(), user_id: scope.userId, name, token_hash: hashSecret(token), hint: token.slice(-4), created_at: now(), last_used_at: null };
+      await store.insertToken(db, row);
+      return { token, info: { id: row.id, name, hint: row.hint, createdAt: row.created_at, lastUsedAt: null } };
+    },
+
+    listTokens: (scope: Scope) => store.listTokens(db, scope.userId),
+
+    async revokeToken(scope: Scope, id: string): Promise<void> {
+      if (!(await store.deleteToken(db, scope.userId, id))) {
+        throw new AppError('TOKEN_NOT_FOUND', `No API token with id ${id}.`, { id });
+      }
+    },
+
+    /** Housekeeping: forget expired sessions and old failed sign-ins. */
+    async prune(): Promise<void> {
+      const at = deps.clock();
+      await store.deleteExpiredSessions(db, at.toISOString());
+      await store.pruneFailures(db, new Date(at.getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString());
+    },
+  };
+}
+
+export type AccountsService = ReturnType<typeof createAccountsService>;

@@ -1,0 +1,201 @@
+import type { Kysely } from 'kysely';
+import type { Scope } from '../../platform/auth/scope.js';
+import { decodeCursor, encodeCursor } from '../../platform/database/pagination.js';
+import type { DB } from '../../platform/database/schema.js';
+import { createSearchIndex } from '../../platform/database/search.js';
+import { parseBirthday } from '../../platform/dates.js';
+import type { Deps } from '../../platform/deps.js';
+import { AppError } from '../../platform/errors.js';
+import { parseInput, validationError } from '../../platform/validation.js';
+import {
+  asArray,
+  contactInput,
+  contactPatch,
+  displayNameOf,
+  listQuery,
+  normalizeTags,
+  parseDimensionFilters,
+  sortNameOf,
+  type Contact,
+  type ContactInput,
+  type ContactPatch,
+  type ListQuery,
+} from './model.js';
+import * as store from './store.js';
+
+export interface ContactPage {
+  items: Contact[];
+  nextCursor: string | null;
+}
+
+function birthdayColumns(value: string | null | undefined) {
+  const b = value ? parseBirthday(value) : null;
+  return { birth_year: b?.year ?? null, birth_month: b?.month ?? null, birth_day: b?.day ?? null };
+}
+
+function notFound(id: string): AppError {
+  return new AppError('CONTACT_NOT_FOUND', `No contact with id ${id}.`, { id });
+}
+
+export function createContactsService(deps: Deps) {
+  const db = deps.db.kysely;
+  const search = createSearchIndex(deps.db.dialect);
+  const now = () => deps.clock().toISOString();
+  const source = (tx: Kysely<DB>) => (ids: readonly string[]) => store.documentSource(tx, deps.db.dialect, { ids });
+
+  async function reindex(tx: Kysely<DB>, ids: readonly string[]) {
+    await search.refresh(tx, 'contact', ids, source(tx));
+  }
+
+  async function loadOne(tx: Kysely<DB>, scope: Scope, id: string, options: { includeDeleted: boolean }): Promise<Contact> {
+    const [row] = await store.findRows(tx, scope.userId, [id]);
+    if (!row || (row.deleted_at && !options.includeDeleted)) throw notFound(id);
+    const [contact] = await store.withChildren(tx, scope.userId, [row]);
+    return contact!;
+  }
+
+  async function writeChildren(tx: Kysely<DB>, scope: Scope, id: string, data: Partial<Pick<Contact, 'emails' | 'phones' | 'urls' | 'dimensions' | 'tags'>>) {
+    if (data.emails) await store.replaceMethods(tx, scope.userId, id, 'email', data.emails, deps.newId);
+    if (data.phones) await store.replaceMethods(tx, scope.userId, id, 'phone', data.phones, deps.newId);
+    if (data.urls) await store.replaceMethods(tx, scope.userId, id, 'url', data.urls, deps.newId);
+    if (data.dimensions) await store.replaceDimensions(tx, scope.userId, id, data.dimensions);
+    if (data.tags) await store.replaceTags(tx, scope.userId, id, normalizeTags(data.tags));
+  }
+
+  /** Ids of the given contacts that exist, belong to the user and are not in the trash. */
+  async function requireLive(tx: Kysely<DB>, scope: Scope, ids: readonly string[], path: string): Promise<void> {
+    const live = await store.liveIds(tx, scope.userId, ids);
+    const missing = ids.filter((id) => !live.has(id));
+    if (missing.length > 0) {
+      throw new AppError('CONTACT_NOT_FOUND', `No contact with id ${missing.join(', ')}.`, {
+        fields: ids.flatMap((id, i) => (live.has(id) ? [] : [{ path: `${path}[${i}]`, message: `no contact with id ${id}` }])),
+      });
+    }
+  }
+
+  return {
+    async create(scope: Scope, input: ContactInput): Promise<Contact> {
+      const data = parseInput(contactInput, input);
+      const at = now();
+      const displayName = displayNameOf(data);
+      const id = deps.newId();
+      return db.transaction().execute(async (tx) => {
+        await store.insertRow(tx, {
+          id,
+          owner_id: scope.userId,
+          display_name: displayName,
+          sort_name: sortNameOf(displayName),
+          first_name: data.firstName ?? null,
+          middle_name: data.middleName ?? null,
+          last_name: data.lastName ?? null,
+          nickname: data.nickname ?? null,
+          prefix: data.prefix ?? null,
+          suffix: data.suffix ?? null,
+          company: data.company ?? null,
+          title: data.title ?? null,
+          location: data.location ?? null,
+          ...birthdayColumns(data.birthday),
+          met_how: data.metHow ?? null,
+          met_on: data.metOn ?? null,
+          circle: data.circle ?? null,
+          cadence_days: data.cadenceDays ?? null,
+          notes: data.notes ?? null,
+          created_at: at,
+          updated_at: at,
+          deleted_at: null,
+          last_interaction_at: null,
+        });
+        await writeChildren(tx, scope, id, data);
+        await reindex(tx, [id]);
+        return loadOne(tx, scope, id, { includeDeleted: false });
+      });
+    },
+
+    get: (scope: Scope, id: string) => loadOne(db, scope, id, { includeDeleted: false }),
+
+    async update(scope: Scope, id: string, patch: ContactPatch): Promise<Contact> {
+      const data = parseInput(contactPatch, patch);
+      return db.transaction().execute(async (tx) => {
+        const current = await loadOne(tx, scope, id, { includeDeleted: false });
+        const merged = { ...current, ...Object.fromEntries(Object.entries(data).filter(([, v]) => v !== undefined)) };
+        // A display name built from the name parts follows them; one the user typed stays.
+        const derived = current.displayName === displayNameOf({ ...current, displayName: null });
+        const displayName =
+          data.displayName || (data.displayName === null || derived ? displayNameOf({ ...merged, displayName: null }) : current.displayName);
+        if (displayName === '') throw validationError([{ path: 'displayName', message: 'a contact needs a name' }]);
+        const row: Partial<store.ContactRow> = { updated_at: now(), display_name: displayName, sort_name: sortNameOf(displayName) };
+        const columns = {
+          firstName: 'first_name', middleName: 'middle_name', lastName: 'last_name', nickname: 'nickname', prefix: 'prefix', suffix: 'suffix',
+          company: 'company', title: 'title', location: 'location', metHow: 'met_how', metOn: 'met_on', circle: 'circle',
+          cadenceDays: 'cadence_days', notes: 'notes',
+        } as const;
+        for (const [field, column] of Object.entries(columns)) {
+          const value = data[field as keyof typeof columns];
+          if (value !== undefined) (row as Record<string, unknown>)[column] = value;
+        }
+        if (data.birthday !== undefined) Object.assign(row, birthdayColumns(data.birthday));
+        await store.updateRow(tx, scope.userId, id, row);
+        await writeChildren(tx, scope, id, data);
+        await reindex(tx, [id]);
+        return loadOne(tx, scope, id, { includeDeleted: false });
+      });
+    },
+
+    async list(scope: Scope, query: ListQuery): Promise<ContactPage> {
+      const q = parseInput(listQuery, query);
+      const dimensions = parseDimensionFilters(asArray(q.dimension));
+      if ('error' in dimensions) throw validationError([{ path: 'query.dimension', message: dimensions.error }]);
+      const spec = store.sortSpec(q.sort);
+      const cursor = q.cursor ? decodeCursor(spec, q.cursor) : null;
+      const filter = { q: q.q || undefined, tags: asArray(q.tag), circles: asArray(q.circle), dimensions };
+      const rows = await store.listRows(db, search, scope.userId, filter, spec, cursor, q.limit + 1);
+      const page = rows.slice(0, q.limit);
+      const last = page.at(-1);
+      return {
+        items: await store.withChildren(db, scope.userId, page),
+        nextCursor: rows.length > q.limit && last ? encodeCursor(spec, store.sortValue(last, spec), last.id) : null,
+      };
+    },
+
+    async trash(scope: Scope, id: string): Promise<void> {
+      await db.transaction().execute(async (tx) => {
+        await loadOne(tx, scope, id, { includeDeleted: false });
+        await store.setDeleted(tx, scope.userId, [id], now(), now());
+        await search.remove(tx, 'contact', [id]);
+      });
+    },
+
+    async restore(scope: Scope, id: string): Promise<Contact> {
+      return db.transaction().execute(async (tx) => {
+        const current = await loadOne(tx, scope, id, { includeDeleted: true });
+        if (!current.deletedAt) return current;
+        await store.setDeleted(tx, scope.userId, [id], null, now());
+        await reindex(tx, [id]);
+        return loadOne(tx, scope, id, { includeDeleted: false });
+      });
+    },
+
+    async listTrashed(scope: Scope): Promise<Contact[]> {
+      return store.withChildren(db, scope.userId, await store.listTrashed(db, scope.userId));
+    },
+
+    /** Deletes trashed contacts for good; refuses live ones so one call cannot skip the trash. */
+    async purge(tx: Kysely<DB>, scope: Scope, ids: readonly string[]): Promise<void> {
+      const rows = await store.findRows(tx, scope.userId, ids);
+      const trashed = new Set(rows.filter((r) => r.deleted_at).map((r) => r.id));
+      const missing = ids.find((id) => !trashed.has(id));
+      if (missing) throw notFound(missing);
+      await store.deleteRows(tx, scope.userId, ids);
+    },
+
+    expiredTrash: (before: string) => store.expiredTrash(db, before),
+    requireLive,
+    refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[]) => store.refreshLastInteraction(tx, scope.userId, ids),
+    /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */
+    async findMany(tx: Kysely<DB>, scope: Scope, ids: readonly string[]): Promise<Contact[]> {
+      return store.withChildren(tx, scope.userId, await store.findRows(tx, scope.userId, ids));
+    },
+  };
+}
+
+export type ContactsService = ReturnType<typeof createContactsService>;

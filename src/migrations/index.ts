@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './2026_11_26_001_foundation.js';
+
+/**
+ * Every migration, in order. Listed by hand rather than read from the folder so the compiled
+ * package and the tests see the same list. Forward-only: there are no down migrations.
+ */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_26_001_foundation': foundation,
+};

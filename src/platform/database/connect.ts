@@ -1,0 +1,84 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+export interface Database {
+  readonly kysely: Kysely<DB>;
+  readonly dialect: Dialect;
+  /** The better-sqlite3 handle on SQLite (bulk paths and online backup); null on PostgreSQL. */
+  readonly sqlite: SQLite.Database | null;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… selects PostgreSQL; otherwise `sqlitePath` is opened (':memory:' for tests). */
+  databaseUrl?: string | undefined;
+  sqlitePath?: string;
+  /** Connections in the PostgreSQL pool. */
+  poolSize?: number;
+}
+
+export function openDatabase(options: DatabaseOptions): Database {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openSqlite(options.sqlitePath ?? ':memory:');
+}
+
+function openSqlite(file: string): Database {
+  if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const handle = new SQLite(file);
+  handle.pragma('journal_mode = WAL');
+  handle.pragma('foreign_keys = ON');
+  handle.pragma('busy_timeout = 5000');
+  // Safe with WAL: a power loss can drop the last transactions but never corrupts the file.
+  handle.pragma('synchronous = NORMAL');
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  return {
+    kysely,
+    dialect: 'sqlite',
+    sqlite: handle,
+    async close() {
+      handle.pragma('optimize');
+      await kysely.destroy();
+    },
+  };
+}
+
+const PG_INT8 = 20;
+const PG_NUMERIC = 1700;
+const PG_TIMESTAMPTZ = 1184;
+
+/** PostgreSQL prints timestamptz as `2026-03-05 14:07:00.123456+00` in a UTC session. */
+export function pgTimestampToIso(value: string): string {
+  const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2})(?::?(\d{2}))?$/.exec(value);
+  if (!match) return new Date(value).toISOString();
+  const [, date, time, fraction = '', hours, minutes = '00'] = match;
+  const millis = (fraction + '000').slice(1, 4);
+  return new Date(`${date}T${time}.${millis}${hours}:${minutes}`).toISOString();
+}
+
+function openPostgres(url: string, max: number): Database {
+  // Parsers are set on this pool only, never on pg's global registry.
+  const types = {
+    getTypeParser(oid: number, format?: 'text' | 'binary') {
+      if (oid === PG_TIMESTAMPTZ) return pgTimestampToIso;
+      // Counts and sums fit easily in a double for a personal CRM.
+      if (oid === PG_INT8 || oid === PG_NUMERIC) return (v: string) => Number(v);
+      return pg.types.getTypeParser(oid, format);
+    },
+  } as pg.CustomTypesConfig;
+  const pool = new pg.Pool({ connectionString: url, max, types, options: '-c TimeZone=UTC' });
+  const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    kysely,
+    dialect: 'postgres',
+    sqlite: null,
+    async close() {
+      await kysely.destroy();
+    },
+  };
+}

@@ -1,0 +1,230 @@
+import { sql, type Expression, type Kysely, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import type { Dialect } from './connect.js';
+import type { DB } from './schema.js';
+
+/*
+ * Full-text search over every searchable row: FTS5 on SQLite, tsvector with a GIN index on
+ * PostgreSQL. Each row has one document (title and body) in search_docs; features say how to build
+ * their documents, this module keeps the index and answers queries. All dialect-specific search SQL
+ * lives here.
+ *
+ * Ranking every match is cheap for rare words and very slow for common ones (a word in most of a
+ * million notes costs about a second with bm25), so a query ranks at most CANDIDATES matches, the
+ * newest first (`seq` grows with insertion). Rare terms therefore get an exact ranking, common terms
+ * the best of the most recent matches.
+ */
+
+export const CANDIDATES = 5000;
+const MARK_START = '\u0002';
+const MARK_END = '\u0003';
+
+export type SearchEntity = 'contact' | 'interaction';
+
+/** A query that returns one document per row: owner_id, entity_id, title, body (never null). */
+export type DocumentSource = SelectQueryBuilder<DB, any, { owner_id: string; entity_id: string; title: string; body: string }>;
+
+export interface SnippetPart {
+  text: string;
+  highlight: boolean;
+}
+
+export interface SearchHit {
+  entity: SearchEntity;
+  entityId: string;
+  title: string;
+  snippet: SnippetPart[];
+  /** Higher is better; comparable only within one result list. */
+  score: number;
+}
+
+export interface SearchOptions {
+  limit: number;
+  entities: readonly SearchEntity[];
+}
+
+/** The words of a user's query: letters and digits only, so no query syntax can be injected. */
+export function queryTerms(text: string): string[] {
+  return (text.normalize('NFKC').match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+/** FTS5 query: every term required; the last one also matches as a prefix (search as you type). */
+export function fts5Query(terms: readonly string[]): string {
+  return terms.map((t, i) => `"${t}"${i === terms.length - 1 ? '*' : ''}`).join(' ');
+}
+
+/** to_tsquery input with the same meaning as fts5Query. */
+export function tsQuery(terms: readonly string[]): string {
+  return terms.map((t, i) => `${t.toLowerCase()}${i === terms.length - 1 ? ':*' : ''}`).join(' & ');
+}
+
+/** Splits a snippet marked with MARK_START/MARK_END into plain and highlighted parts. */
+export function snippetParts(marked: string): SnippetPart[] {
+  const parts: SnippetPart[] = [];
+  let rest = marked;
+  while (rest.length > 0) {
+    const start = rest.indexOf(MARK_START);
+    if (start === -1) {
+      parts.push({ text: rest, highlight: false });
+      break;
+    }
+    if (start > 0) parts.push({ text: rest.slice(0, start), highlight: false });
+    const end = rest.indexOf(MARK_END, start);
+    const stop = end === -1 ? rest.length : end;
+    parts.push({ text: rest.slice(start + 1, stop), highlight: true });
+    rest = rest.slice(stop + 1);
+  }
+  // Adjacent highlighted words read better as one mark.
+  return parts.reduce<SnippetPart[]>((acc, part) => {
+    const last = acc.at(-1);
+    if (last && last.highlight === part.highlight) last.text += part.text;
+    else if (part.text) acc.push({ ...part });
+    return acc;
+  }, []);
+}
+
+function chunks<T>(items: readonly T[], size = 500): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+export interface SearchIndex {
+  /** Rebuilds the documents of these rows from the source; rows the source omits leave the index. */
+  refresh(db: Kysely<DB>, entity: SearchEntity, ids: readonly string[], source: (ids: readonly string[]) => DocumentSource): Promise<void>;
+  remove(db: Kysely<DB>, entity: SearchEntity, ids: readonly string[]): Promise<void>;
+  /** Bulk load: indexes every row of the source that has no document yet, in the source's order. */
+  fill(db: Kysely<DB>, entity: SearchEntity, source: DocumentSource): Promise<void>;
+  search(db: Kysely<DB>, ownerId: string, text: string, options: SearchOptions): Promise<SearchHit[]>;
+  /** Ids of the owner's rows of one entity whose documents match the text, for use in `IN (…)`. */
+  matchingIds(db: Kysely<DB>, ownerId: string, entity: SearchEntity, text: string): Expression<string>;
+}
+
+/** string_agg on PostgreSQL, group_concat on SQLite. */
+export function stringAgg(dialect: Dialect, expression: Expression<unknown>, separator: string): RawBuilder<string> {
+  return dialect === 'postgres' ? sql<string>`string_agg(${expression}, ${separator})` : sql<string>`group_concat(${expression}, ${separator})`;
+}
+
+export function createSearchIndex(dialect: Dialect): SearchIndex {
+  return dialect === 'postgres' ? postgresIndex : sqliteIndex;
+}
+
+async function insertDocuments(db: Kysely<DB>, entity: SearchEntity, source: DocumentSource): Promise<void> {
+  await db
+    .insertInto('search_docs')
+    .columns(['owner_id', 'entity', 'entity_id', 'title', 'body'])
+    .expression(
+      db
+        .selectFrom(source.as('s'))
+        .select(['s.owner_id', sql.lit(entity).as('entity'), 's.entity_id', 's.title', 's.body'])
+        .where(({ not, exists, selectFrom }) =>
+          not(exists(selectFrom('search_docs as d').select('d.seq').where('d.entity', '=', entity).whereRef('d.entity_id', '=', 's.entity_id'))),
+        ),
+    )
+    .execute();
+}
+
+const sqliteIndex: SearchIndex = {
+  async refresh(db, entity, ids, source) {
+    await this.remove(db, entity, ids);
+    for (const part of chunks(ids)) {
+      await insertDocuments(db, entity, source(part));
+      await sql`INSERT INTO search_fts (rowid, title, body)
+        SELECT seq, title, body FROM search_docs WHERE entity = ${entity} AND entity_id IN (${sql.join(part)})`.execute(db);
+    }
+  },
+
+  async remove(db, entity, ids) {
+    for (const part of chunks(ids)) {
+      // An external-content FTS5 table forgets a row only when told its old values.
+      await sql`INSERT INTO search_fts (search_fts, rowid, title, body)
+        SELECT 'delete', seq, title, body FROM search_docs WHERE entity = ${entity} AND entity_id IN (${sql.join(part)})`.execute(db);
+      await db.deleteFrom('search_docs').where('entity', '=', entity).where('entity_id', 'in', part).execute();
+    }
+  },
+
+  async fill(db, entity, source) {
+    const before = await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    await insertDocuments(db, entity, source);
+    // Filling the index in one statement is several times faster than row by row.
+    await sql`INSERT INTO search_fts (rowid, title, body) SELECT seq, title, body FROM search_docs WHERE seq > ${before?.seq ?? 0}`.execute(db);
+  },
+
+  async search(db, ownerId, text, options) {
+    const terms = queryTerms(text);
+    if (terms.length === 0 || options.entities.length === 0) return [];
+    const match = fts5Query(terms);
+    const ranked = await sql<{ seq: number; rank: number }>`
+      SELECT seq, rank FROM (
+        SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank
+        FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+        WHERE search_fts MATCH ${match} AND d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})
+        ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}
+      ) ORDER BY rank, seq DESC LIMIT ${options.limit}`.execute(db);
+    if (ranked.rows.length === 0) return [];
+    const details = await sql<{ seq: number; entity: SearchEntity; entity_id: string; title: string; snippet: string }>`
+      SELECT d.seq, d.entity, d.entity_id, d.title,
+        snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
+      FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+      WHERE search_fts MATCH ${match} AND search_fts.rowid IN (${sql.join(ranked.rows.map((r) => r.seq))})`.execute(db);
+    const bySeq = new Map(details.rows.map((row) => [row.seq, row]));
+    return ranked.rows.flatMap((r) => {
+      const row = bySeq.get(r.seq);
+      return row ? [{ entity: row.entity, entityId: row.entity_id, title: row.title, snippet: snippetParts(row.snippet), score: -r.rank }] : [];
+    });
+  },
+
+  matchingIds(db, ownerId, entity, text) {
+    const terms = queryTerms(text);
+    // No words (only punctuation) match nothing rather than everything.
+    const match = terms.length > 0 ? fts5Query(terms) : '""';
+    return sql<string>`(SELECT d.entity_id FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+      WHERE search_fts MATCH ${match} AND d.owner_id = ${ownerId} AND d.entity = ${entity})`;
+  },
+};
+
+const postgresIndex: SearchIndex = {
+  async refresh(db, entity, ids, source) {
+    await this.remove(db, entity, ids);
+    for (const part of chunks(ids)) await insertDocuments(db, entity, source(part));
+  },
+
+  async remove(db, entity, ids) {
+    for (const part of chunks(ids)) await db.deleteFrom('search_docs').where('entity', '=', entity).where('entity_id', 'in', part).execute();
+  },
+
+  async fill(db, entity, source) {
+    await insertDocuments(db, entity, source);
+  },
+
+  async search(db, ownerId, text, options) {
+    const terms = queryTerms(text);
+    if (terms.length === 0 || options.entities.length === 0) return [];
+    const query = tsQuery(terms);
+    const ranked = await sql<{ seq: number; rank: number }>`
+      WITH cand AS (
+        SELECT seq, tsv FROM search_docs
+        WHERE owner_id = ${ownerId} AND entity IN (${sql.join(options.entities)}) AND tsv @@ to_tsquery('english', ${query})
+        ORDER BY seq DESC LIMIT ${CANDIDATES}
+      )
+      SELECT seq, ts_rank_cd(tsv, to_tsquery('english', ${query})) AS rank FROM cand
+      ORDER BY rank DESC, seq DESC LIMIT ${options.limit}`.execute(db);
+    if (ranked.rows.length === 0) return [];
+    const details = await sql<{ seq: number; entity: SearchEntity; entity_id: string; title: string; snippet: string }>`
+      SELECT seq, entity, entity_id, title,
+        ts_headline('english', CASE WHEN body = '' THEN title ELSE body END, to_tsquery('english', ${query}),
+          ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
+      FROM search_docs WHERE seq IN (${sql.join(ranked.rows.map((r) => r.seq))})`.execute(db);
+    const bySeq = new Map(details.rows.map((row) => [Number(row.seq), row]));
+    return ranked.rows.flatMap((r) => {
+      const row = bySeq.get(Number(r.seq));
+      return row ? [{ entity: row.entity, entityId: row.entity_id, title: row.title, snippet: snippetParts(row.snippet), score: r.rank }] : [];
+    });
+  },
+
+  matchingIds(db, ownerId, entity, text) {
+    const terms = queryTerms(text);
+    const query = terms.length > 0 ? tsQuery(terms) : '';
+    return sql<string>`(SELECT entity_id FROM search_docs
+      WHERE owner_id = ${ownerId} AND entity = ${entity} AND tsv @@ to_tsquery('english', ${query}))`;
+  },
+};

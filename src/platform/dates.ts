@@ -1,0 +1,112 @@
+import { z } from 'zod';
+
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+export function daysInMonth(year: number | null, month: number): number {
+  if (month === 2) return year === null || isLeapYear(year) ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+/** True when the calendar has this day; a null year accepts 29 February (a birthday without a year). */
+export function isRealDate(year: number | null, month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month);
+}
+
+const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+/** A calendar date `YYYY-MM-DD` that exists (JavaScript's Date would roll 2026-02-30 over to March). */
+export const dateOnly = z
+  .string()
+  .regex(DATE_ONLY, 'must be a date as YYYY-MM-DD')
+  .refine((value) => {
+    const [, y, m, d] = DATE_ONLY.exec(value)!.map(Number);
+    return isRealDate(y!, m!, d!);
+  }, 'is not a real calendar date');
+
+const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/;
+
+/**
+ * An instant as ISO 8601 with a time zone offset, normalised to UTC with milliseconds
+ * (`2026-03-05T14:07:00.000Z`), the one form stored and compared everywhere.
+ */
+export const instant = z
+  .string()
+  .regex(INSTANT, 'must be an ISO 8601 date and time with an offset, such as 2026-03-05T14:07:00Z')
+  .refine((value) => {
+    const [, y, m, d, hh, mm, ss] = INSTANT.exec(value)!;
+    return isRealDate(Number(y), Number(m), Number(d)) && Number(hh) < 24 && Number(mm) < 60 && Number(ss ?? 0) < 60;
+  }, 'is not a real date and time')
+  .transform((value) => new Date(value).toISOString());
+
+const BIRTHDAY = /^(?:(\d{4})|-)-(\d{2})-(\d{2})$/;
+
+export interface Birthday {
+  year: number | null;
+  month: number;
+  day: number;
+}
+
+/** `1985-03-14`, or `--03-14` when the year is unknown (the vCard form, RFC 6350 §4.3.1). */
+export const birthday = z
+  .string()
+  .regex(BIRTHDAY, 'must be YYYY-MM-DD, or --MM-DD without a year')
+  .refine((value) => {
+    const b = parseBirthday(value);
+    return b !== null && isRealDate(b.year, b.month, b.day);
+  }, 'is not a real calendar date');
+
+export function parseBirthday(value: string): Birthday | null {
+  const match = BIRTHDAY.exec(value);
+  if (!match) return null;
+  return { year: match[1] ? Number(match[1]) : null, month: Number(match[2]), day: Number(match[3]) };
+}
+
+export function formatBirthday(b: { year: number | null; month: number | null; day: number | null }): string | null {
+  if (b.month === null || b.day === null) return null;
+  const mmdd = `${String(b.month).padStart(2, '0')}-${String(b.day).padStart(2, '0')}`;
+  return b.year === null ? `--${mmdd}` : `${String(b.year).padStart(4, '0')}-${mmdd}`;
+}
+
+/** Minutes a time zone is ahead of UTC at an instant (Europe/Berlin in summer: 120). */
+export function zoneOffsetMinutes(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
+  const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
+}
+
+/**
+ * The instant at which a wall-clock time occurs in a time zone. A time skipped by a daylight-saving
+ * jump resolves to the moment after the jump; a repeated time to its first occurrence.
+ */
+export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
+  const wall = Date.UTC(year, month - 1, day, hour, minute);
+  const first = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
+  const second = wall - zoneOffsetMinutes(new Date(first), timeZone) * 60_000;
+  return new Date(Math.min(first, second));
+}
+
+/**
+ * Reads what a person types for "when": an ISO instant with offset, or a local `YYYY-MM-DD` /
+ * `YYYY-MM-DD HH:MM` in their time zone. Returns null when it is neither.
+ */
+export function parseLocalDateTime(text: string, timeZone: string): string | null {
+  const iso = instant.safeParse(text.trim());
+  if (iso.success) return iso.data;
+  const match = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2}))?$/.exec(text.trim());
+  if (!match) return null;
+  const [y, m, d, hh = 12, mm = 0] = match.slice(1).map((v) => (v === undefined ? undefined : Number(v))) as number[];
+  if (!isRealDate(y!, m!, d!) || hh! > 23 || mm! > 59) return null;
+  return zonedTimeToInstant(y!, m!, d!, hh!, mm!, timeZone).toISOString();
+}

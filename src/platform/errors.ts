@@ -1,0 +1,55 @@
+/**
+ * The catalogue of every error Rapport reports, with its HTTP status. Codes are stable: clients and
+ * scripts match on them, so a code is never renamed once released.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, summary: 'The request does not match the schema; details name each field at fault.' },
+  INVALID_JSON: { status: 400, summary: 'The request body is not valid JSON; details give the position.' },
+  INVALID_CURSOR: { status: 400, summary: 'The pagination cursor was not produced by this server for this query.' },
+  UNAUTHENTICATED: { status: 401, summary: 'No valid session cookie or API token was sent.' },
+  INVALID_CREDENTIALS: { status: 401, summary: 'The email or the password is wrong.' },
+  CSRF_FAILED: { status: 403, summary: 'A state-changing request with a session cookie lacks the matching x-csrf-token header.' },
+  NOT_FOUND: { status: 404, summary: 'No such route.' },
+  CONTACT_NOT_FOUND: { status: 404, summary: 'No contact with that id belongs to you.' },
+  INTERACTION_NOT_FOUND: { status: 404, summary: 'No interaction with that id belongs to you.' },
+  TOKEN_NOT_FOUND: { status: 404, summary: 'No API token with that id belongs to you.' },
+  USER_NOT_FOUND: { status: 404, summary: 'No user with that email exists.' },
+  EMAIL_TAKEN: { status: 409, summary: 'Another account already uses that email.' },
+  SETUP_DONE: { status: 409, summary: 'The first account already exists; sign in instead.' },
+  BODY_TOO_LARGE: { status: 413, summary: 'The request body is larger than the server accepts.' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The request body must be application/json.' },
+  RATE_LIMITED: { status: 429, summary: 'Too many failed attempts; wait before trying again.' },
+  INTERNAL: { status: 500, summary: 'Something went wrong on the server; the log has the details.' },
+  DATABASE_TOO_NEW: { status: 500, summary: 'The database was written by a newer Rapport than this one.' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** Where an error lies: the fields at fault, or the line and column in a body or file. */
+export interface ErrorDetails {
+  fields?: { path: string; message: string }[];
+  line?: number;
+  column?: number;
+  [key: string]: unknown;
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: ErrorDetails;
+
+  constructor(code: ErrorCode, message: string, details: ErrorDetails = {}) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+}
+
+/** Shorthand for the error a validation rule raises about one field. */
+export function fieldError(path: string, message: string): AppError {
+  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
+}

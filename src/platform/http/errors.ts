@@ -1,0 +1,54 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetails } from '../errors.js';
+import { issuesToFields, validationError } from '../validation.js';
+
+function send(reply: FastifyReply, error: AppError) {
+  if (error.code === 'RATE_LIMITED' && typeof error.details.retryAfterSeconds === 'number') {
+    reply.header('retry-after', String(error.details.retryAfterSeconds));
+  }
+  return reply.status(error.status).send({ error: { code: error.code, message: error.message, details: error.details } });
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'INVALID_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'INVALID_JSON',
+};
+
+const CONTEXT_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
+
+type ValidationItem = { instancePath: string; keyword: string; message?: string; params?: { keys?: string[] } };
+
+/** Maps every error to the one shape `{"error": {"code", "message", "details"}}`, hiding internals. */
+export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
+  if (error instanceof AppError) return send(reply, error);
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const context = (error as FastifyError).validationContext ?? 'body';
+    const issues = (error.validation as unknown as ValidationItem[]).map((item) => ({
+      path: item.instancePath.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
+      message: item.message ?? 'is invalid',
+      code: item.keyword,
+      ...(item.params?.keys && { keys: item.params.keys }),
+    }));
+    return send(reply, validationError(issuesToFields(issues, CONTEXT_PREFIX[context] ?? context)));
+  }
+  const fastifyError = error as FastifyError;
+  const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
+  if (mapped === 'BODY_TOO_LARGE') {
+    return send(reply, new AppError(mapped, `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? 'the server'} bytes.`));
+  }
+  if (mapped) return send(reply, new AppError(mapped, fastifyError.message));
+  const status = fastifyError.statusCode ?? 500;
+  if (status >= 400 && status < 500) {
+    const details: ErrorDetails = {};
+    return reply.status(status).send({ error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: fastifyError.message, details } });
+  }
+  request.log.error({ err: error }, 'request failed');
+  return send(reply, new AppError('INTERNAL', ERROR_CODES.INTERNAL.summary));
+}
+
+export function notFoundHandler(request: FastifyRequest, reply: FastifyReply) {
+  return send(reply, new AppError('NOT_FOUND', `No route ${request.method} ${request.url.split('?')[0]}.`));
+}

@@ -1,0 +1,180 @@
+import crypto from 'node:crypto';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Scope } from '../auth/scope.js';
+import type { Config } from '../config.js';
+import { AppError } from '../errors.js';
+import { errorHandler, notFoundHandler } from './errors.js';
+
+export const SESSION_COOKIE = 'rapport_session';
+export const API_PREFIX = '/api/v1';
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export interface RequestAuth {
+  scope: Scope;
+  via: 'session' | 'token';
+  /** The session secret when signed in by cookie (for sign-out and the CSRF check). */
+  sessionToken: string | null;
+}
+
+export interface Authenticator {
+  session(token: string): Promise<Scope | null>;
+  token(token: string): Promise<Scope | null>;
+  /** The CSRF token expected with state-changing requests of a cookie session. */
+  csrfToken(sessionToken: string): string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    auth: RequestAuth | null;
+  }
+}
+
+export type App = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+/** The signed-in user of a request in a protected scope; the auth hook guarantees one. */
+export function scopeOf(request: FastifyRequest): Scope {
+  if (!request.auth) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
+  return request.auth.scope;
+}
+
+function sameSecret(a: string, b: string): boolean {
+  const left = Buffer.from(a);
+  const right = Buffer.from(b);
+  return left.length === right.length && crypto.timingSafeEqual(left, right);
+}
+
+/**
+ * Resolves the caller from a bearer token or the session cookie. Cookie sessions must echo their
+ * CSRF token on state-changing requests: cookies are sent by the browser on cross-site requests,
+ * headers are not.
+ */
+export function authHook(authenticator: Authenticator) {
+  return async (request: FastifyRequest) => {
+    const header = request.headers.authorization;
+    if (header) {
+      const match = /^Bearer\s+(\S+)$/i.exec(header);
+      const scope = match ? await authenticator.token(match[1]!) : null;
+      if (!scope) throw new AppError('UNAUTHENTICATED', 'The API token is unknown or revoked.');
+      request.auth = { scope, via: 'token', sessionToken: null };
+      return;
+    }
+    const sessionToken = request.cookies[SESSION_COOKIE];
+    const scope = sessionToken ? await authenticator.session(sessionToken) : null;
+    if (!scope || !sessionToken) throw new AppError('UNAUTHENTICATED', 'Sign in or send an API token.');
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !sameSecret(sent, authenticator.csrfToken(sessionToken))) {
+        throw new AppError('CSRF_FAILED', 'Missing or wrong x-csrf-token header for a signed-in request.');
+      }
+    }
+    request.auth = { scope, via: 'session', sessionToken };
+  };
+}
+
+export interface HttpServerOptions {
+  config: Config;
+  /** false silences request logs (tests); otherwise pino writes JSON lines to stdout. */
+  logger: boolean;
+  version: string;
+}
+
+/** A Fastify instance with Rapport's error shape, JSON parsing, security headers and OpenAPI. */
+export async function createHttpServer(options: HttpServerOptions): Promise<App> {
+  const { config } = options;
+  const app = Fastify({
+    logger: options.logger
+      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      : false,
+    bodyLimit: config.bodyLimit,
+    trustProxy: config.trustProxy,
+    // Don't let a slow client hold a connection open forever.
+    requestTimeout: 60_000,
+    // Stop accepting requests at once on close, finish those in flight.
+    forceCloseConnections: 'idle',
+  }).withTypeProvider<ZodTypeProvider>();
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+  app.setNotFoundHandler(notFoundHandler);
+  app.decorateRequest('auth', null);
+
+  // Fastify's own parser (with prototype-poisoning protection), with errors that say where.
+  const parseJson = app.getDefaultJsonParser('error', 'error');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
+    const body = String(raw);
+    if (body === '') return done(new AppError('INVALID_JSON', 'The request body is empty; send a JSON document.'), undefined);
+    parseJson(request, body, (error: Error | null, value?: unknown) => {
+      if (error) return done(jsonError(error, body), undefined);
+      done(null, value);
+    });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Served over plain HTTP on loopback by default; upgrading would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Rapport API',
+        version: options.version,
+        description:
+          'The personal CRM that makes its user a better networker. Authenticate with a session cookie ' +
+          '(plus the x-csrf-token header on changes) or with `Authorization: Bearer <API token>`. ' +
+          'Every error has the shape {"error": {"code", "message", "details"}}.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          session: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: `${API_PREFIX}/docs`,
+    staticCSP: true,
+    // Browsers would upgrade the docs' assets to https, which a loopback server does not speak.
+    transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
+  });
+  return app;
+}
+
+/** Turns a JSON.parse failure into INVALID_JSON with the line and column where parsing stopped. */
+function jsonError(error: Error, body: string): AppError {
+  const position = /at position (\d+)/.exec(error.message)?.[1];
+  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(error.message) ? body.length : null;
+  if (offset === null) return new AppError('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
+  const before = body.slice(0, offset).split('\n');
+  const line = before.length;
+  const column = before.at(-1)!.length + 1;
+  return new AppError('INVALID_JSON', `The request body is not valid JSON at line ${line}, column ${column}.`, { line, column });
+}

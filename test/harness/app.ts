@@ -1,0 +1,67 @@
+import { afterAll, beforeAll, describe } from 'vitest';
+import { buildServer, createServices, type Services } from '../../src/app.js';
+import { loadConfig } from '../../src/platform/config.js';
+import type { Database, Dialect } from '../../src/platform/database/connect.js';
+import type { Deps } from '../../src/platform/deps.js';
+import type { App } from '../../src/platform/http/server.js';
+import { DIALECTS, freshDatabase, postgresAvailable, testDeps, type TestClock } from './databases.js';
+
+export interface TestEnv {
+  dialect: Dialect;
+  db: Database;
+  deps: Deps;
+  clock: TestClock;
+  services: Services;
+  app: App;
+}
+
+export interface TestUser {
+  email: string;
+  password: string;
+  /** Headers that authenticate as this user with an API token. */
+  headers: { authorization: string };
+  userId: string;
+}
+
+/**
+ * Runs a block of tests once per database (Kysely's pattern), each with its own freshly migrated
+ * database, services and HTTP app. PostgreSQL tests are skipped, loudly, only off CI.
+ */
+export function describeEachDatabase(name: string, body: (env: () => TestEnv) => void) {
+  for (const dialect of DIALECTS) {
+    const skip = dialect === 'postgres' && !postgresAvailable();
+    (skip ? describe.skip : describe)(`${name} [${dialect}]`, () => {
+      let env: TestEnv | null = null;
+      beforeAll(async () => {
+        const db = await freshDatabase(dialect);
+        const deps = testDeps(db);
+        const services = createServices(deps);
+        const config = loadConfig({ port: 0, db: ':memory:' }, {});
+        const app = await buildServer({ config, deps, services, logger: false });
+        await app.ready();
+        env = { dialect, db, deps, clock: deps.testClock, services, app };
+      });
+      afterAll(async () => {
+        await env?.app.close();
+        await env?.db.close();
+      });
+      body(() => {
+        if (!env) throw new Error('the test database is not ready');
+        return env;
+      });
+    });
+  }
+}
+
+let counter = 0;
+
+/** Creates an account with an API token; each call gives a new, empty account. */
+export async function createUser(env: TestEnv, name = 'Test User'): Promise<TestUser> {
+  counter += 1;
+  const email = `user${counter}-${Date.now()}@example.com`;
+  const password = 'correct horse battery staple';
+  const user = await env.services.accounts.createUser({ email, password, displayName: name });
+  const { scope } = await env.services.accounts.scopeForEmail(email);
+  const { token } = await env.services.accounts.createToken(scope, { name: 'tests' });
+  return { email, password, headers: { authorization: `Bearer ${token}` }, userId: user.id };
+}

@@ -1,0 +1,51 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import { v7 as uuidv7 } from 'uuid';
+import { inject } from 'vitest';
+import { openDatabase, type Database, type Dialect } from '../../src/platform/database/connect.js';
+import { migrateToLatest } from '../../src/platform/database/migrate.js';
+import type { Deps } from '../../src/platform/deps.js';
+
+export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
+
+const TEMPLATE_DB = 'rapport_template';
+
+/** Whether PostgreSQL tests can run here; the global setup already failed in CI if not. */
+export function postgresAvailable(): boolean {
+  return inject('pgUrl') !== '';
+}
+
+/** An empty database with every migration applied: in memory for SQLite, a template clone for PostgreSQL. */
+export async function freshDatabase(dialect: Dialect): Promise<Database> {
+  if (dialect === 'sqlite') {
+    const db = openDatabase({ sqlitePath: ':memory:' });
+    await migrateToLatest(db);
+    return db;
+  }
+  const url = inject('pgUrl');
+  const name = `test_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: `${url}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+  } finally {
+    await admin.end();
+  }
+  return openDatabase({ databaseUrl: `${url}/${name}`, poolSize: 4 });
+}
+
+/** A clock that stands still until a test moves it. */
+export class TestClock {
+  constructor(public current: Date = new Date('2026-03-02T09:00:00.000Z')) {}
+  now = (): Date => new Date(this.current.getTime());
+  set(iso: string): void {
+    this.current = new Date(iso);
+  }
+  advance(ms: number): void {
+    this.current = new Date(this.current.getTime() + ms);
+  }
+}
+
+export function testDeps(db: Database, clock = new TestClock()): Deps & { testClock: TestClock } {
+  return { db, clock: clock.now, newId: uuidv7, testClock: clock };
+}
