@@ -14,6 +14,7 @@ import { createTrashService } from './features/trash/service.js';
 import type { Config } from './platform/config.js';
 import type { Deps } from './platform/deps.js';
 import { API_PREFIX, authHook, createHttpServer, type App } from './platform/http/server.js';
+import { serveWebApp } from './platform/http/web.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -79,5 +80,6 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
     },
     { prefix: API_PREFIX },
   );
+  if (!(await serveWebApp(app))) app.log.warn('web/dist is missing, so only the API is served: run `npm run build` to build the web app');
   return app;
 }

@@ -1,0 +1,110 @@
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, queryString } from '../../shared/api';
+import type { BulkResult, Contact, ContactInput, ContactPatch, ContactSort, DimensionCount, Page, TagCount } from '../../shared/types';
+
+export interface ContactFilters {
+  q: string;
+  tag: string;
+  circle: string;
+  /** name:value */
+  dimension: string;
+  sort: ContactSort;
+}
+
+export const PAGE_SIZE = 100;
+
+export const contactKeys = {
+  all: ['contacts'] as const,
+  list: (filters: ContactFilters) => ['contacts', 'list', filters] as const,
+  one: (id: string) => ['contacts', 'one', id] as const,
+  tags: ['contacts', 'tags'] as const,
+  dimensions: ['contacts', 'dimensions'] as const,
+};
+
+export function useContactList(filters: ContactFilters) {
+  return useInfiniteQuery({
+    queryKey: contactKeys.list(filters),
+    queryFn: ({ pageParam, signal }) =>
+      api.get<Page<Contact>>(
+        `/contacts${queryString({ q: filters.q.trim(), tag: filters.tag, circle: filters.circle, dimension: filters.dimension, sort: filters.sort, limit: PAGE_SIZE, cursor: pageParam })}`,
+        signal,
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // While the next keystroke's results load, keep showing the previous ones instead of a spinner.
+    placeholderData: keepPreviousData,
+  });
+}
+
+/** Contacts matching a few typed letters, for pickers. */
+export function useContactSuggestions(q: string) {
+  const text = q.trim();
+  return useQuery({
+    queryKey: ['contacts', 'suggest', text],
+    queryFn: ({ signal }) => api.get<Page<Contact>>(`/contacts${queryString({ q: text, limit: 8, sort: '-lastInteraction' })}`, signal),
+    enabled: text.length > 0,
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function useContact(id: string) {
+  return useQuery({ queryKey: contactKeys.one(id), queryFn: ({ signal }) => api.get<Contact>(`/contacts/${encodeURIComponent(id)}`, signal) });
+}
+
+export function useTags() {
+  return useQuery({ queryKey: contactKeys.tags, queryFn: ({ signal }) => api.get<{ items: TagCount[] }>('/contacts/tags', signal), select: (d) => d.items });
+}
+
+export function useDimensions() {
+  return useQuery({
+    queryKey: contactKeys.dimensions,
+    queryFn: ({ signal }) => api.get<{ items: DimensionCount[] }>('/contacts/dimensions', signal),
+    select: (d) => d.items,
+  });
+}
+
+export function useCreateContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: ContactInput) => api.post<Contact>('/contacts', input),
+    onSuccess: (contact) => {
+      client.setQueryData(contactKeys.one(contact.id), contact);
+      void client.invalidateQueries({ queryKey: contactKeys.all });
+    },
+  });
+}
+
+export function useUpdateContact(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (patch: ContactPatch) => api.patch<Contact>(`/contacts/${encodeURIComponent(id)}`, patch),
+    onSuccess: (contact) => {
+      client.setQueryData(contactKeys.one(id), contact);
+      void client.invalidateQueries({ queryKey: contactKeys.all, predicate: (q) => q.queryKey[1] !== 'one' });
+    },
+  });
+}
+
+export function useTrashContact() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api.del(`/contacts/${encodeURIComponent(id)}`),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export function useRestore() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ type, id }: { type: 'contact' | 'interaction'; id: string }) => api.post(`/trash/${type}/${encodeURIComponent(id)}/restore`),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
+
+export function useBulk() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: { action: 'tag' | 'untag' | 'delete'; ids: string[]; tags?: string[] }) => api.post<{ results: BulkResult[] }>('/contacts/bulk', input),
+    onSuccess: () => client.invalidateQueries(),
+  });
+}
