@@ -143,7 +143,7 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
   });
 
   it('keeps what was typed when the session ends, and brings it back after signing in', async () => {
-    await page.getByRole('button', { name: 'Log interaction' }).first().click();
+    await page.getByRole('main').getByRole('button', { name: 'Log interaction' }).click();
     const dialog = page.getByRole('dialog', { name: 'Log interaction' });
     await dialog.getByLabel('Summary').fill('Notes I must not lose');
     await context.clearCookies();
@@ -204,7 +204,7 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await dialog.getByLabel('With').fill('hop');
     await dialog.getByRole('option', { name: /Grace Hopper/ }).click();
     await dialog.getByLabel('Summary').fill('Quick call about COBOL');
-    await dialog.getByText('Call', { exact: true }).click();
+    await dialog.getByRole('radio', { name: 'Call', exact: true }).check();
     await record('log-interaction');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Logged call with Grace Hopper.').waitFor();

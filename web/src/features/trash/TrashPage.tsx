@@ -117,7 +117,7 @@ function TrashRow({ name, detail, onRestore, onPurge }: { name: string; detail: 
         <button type="button" className="btn small" onClick={onRestore} aria-label={`Restore ${name}`}>
           Restore
         </button>
-        <button type="button" className="btn small ghost danger-text" onClick={onPurge} aria-label={`Delete ${name} for good`}>
+        <button type="button" className="btn small ghost danger-text" onClick={onPurge} aria-label={`Delete for good: ${name}`}>
           Delete for good
         </button>
       </div>
