@@ -28,7 +28,10 @@ export async function serveWebApp(app: App, root: string = WEB_ROOT): Promise<bo
   });
   app.get('/*', { schema: { hide: true } }, (request, reply) => {
     const url = request.url.split('?')[0]!;
-    if (url === API_PREFIX || url.startsWith(`${API_PREFIX}/`) || url.startsWith('/api/')) {
+    // A missing file (an old hashed asset after an upgrade) must fail as a file, not turn into
+    // HTML that the browser would then try to run as a script.
+    const isFile = /\.[a-z0-9]+$/i.test(url);
+    if (url === API_PREFIX || url.startsWith('/api/') || isFile) {
       throw new AppError('NOT_FOUND', `No route ${request.method} ${url}.`);
     }
     return reply.sendFile('index.html');

@@ -48,7 +48,12 @@ function Profile() {
       <h2 id="profile">You</h2>
       <form className="form" onSubmit={submit} noValidate>
         <FormError error={error} />
-        <p className="muted">Signed in as {user.email}.</p>
+        <div className="signed-in">
+          <p className="muted">Signed in as {user.email}.</p>
+          <button type="button" className="btn small" onClick={() => void session.signOut()}>
+            Sign out
+          </button>
+        </div>
         <Field label="Name" error={error?.field('displayName')}>
           {(p) => <input {...p} value={form.displayName} onChange={(e) => setForm({ ...form, displayName: e.target.value })} autoComplete="name" />}
         </Field>
