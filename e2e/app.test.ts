@@ -160,6 +160,47 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await dialog.getByRole('button', { name: 'Discard' }).click();
   });
 
+  it('filters, tags and trashes contacts in bulk, with undo', async () => {
+    await page.goto(`${app.url}/contacts`);
+    await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.keyboard.press('n');
+    const dialog = page.getByRole('dialog', { name: 'New contact' });
+    await dialog.getByLabel('First name').fill('Alan');
+    await dialog.getByLabel('Last name').fill('Turing');
+    await dialog.getByLabel('Circle').selectOption('close');
+    await page.keyboard.press('Control+Enter');
+    await page.getByRole('heading', { name: 'Alan Turing', level: 1 }).waitFor();
+
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
+    await page.getByLabel('Select all 2 shown').check();
+    const bar = page.getByRole('region', { name: 'Selected contacts' });
+    await bar.getByLabel('Tag to add or remove').fill('pioneer');
+    await bar.getByRole('button', { name: 'Add tag' }).click();
+    await page.getByText('Tagged 2 contacts “pioneer”.').waitFor();
+    await page.getByLabel('Tag', { exact: true }).selectOption('pioneer');
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Alan Turing', 'Grace Hopper']);
+    await page.getByLabel('Circle', { exact: true }).selectOption('close');
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Alan Turing']);
+    await page.getByLabel('Circle', { exact: true }).selectOption('');
+    await page.getByPlaceholder('Filter by name, company, notes…').fill('hop');
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Grace Hopper']);
+    expect(new URL(page.url()).search).toBe('?q=hop&tag=pioneer');
+    await page.getByPlaceholder('Filter by name, company, notes…').fill('');
+    // By company, those without one last.
+    await page.getByLabel('Sort').selectOption('company');
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Grace Hopper', 'Alan Turing']);
+
+    await page.getByLabel('Select Alan Turing').check();
+    await page.getByRole('region', { name: 'Selected contacts' }).getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByText('Moved 1 contact to the trash.').waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Grace Hopper']);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByText('Restored 1 contact.').waitFor();
+    await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Grace Hopper', 'Alan Turing']);
+    await record('contacts');
+    await page.goto(contactUrl);
+  });
+
   it('says so when the password is wrong', async () => {
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/platform/config.js';
 import { createHttpServer, type App } from '../src/platform/http/server.js';
@@ -15,6 +16,7 @@ describe('serving the web app', () => {
     fs.mkdirSync(path.join(root, 'assets'));
     fs.writeFileSync(path.join(root, 'index.html'), '<!doctype html><title>Rapport</title>');
     fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js'), 'console.log(1)');
+    fs.writeFileSync(path.join(root, 'assets', 'index-abc123.js.gz'), zlib.gzipSync('console.log(1)'));
     fs.writeFileSync(path.join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
     app = await createHttpServer({ config: loadConfig({ port: 0, db: ':memory:' }, {}), logger: false, version: 'test' });
     app.get('/api/v1/health', async () => ({ status: 'ok' }));
@@ -40,6 +42,12 @@ describe('serving the web app', () => {
     expect([asset.statusCode, asset.headers['cache-control']]).toEqual([200, 'public, max-age=31536000, immutable']);
     const icon = await app.inject({ method: 'GET', url: '/favicon.svg' });
     expect([icon.statusCode, icon.headers['cache-control']]).toEqual([200, 'no-cache']);
+  });
+
+  it('sends the compressed copy written at build time to browsers that accept it', async () => {
+    const res = await app.inject({ method: 'GET', url: '/assets/index-abc123.js', headers: { 'accept-encoding': 'gzip, deflate' } });
+    expect([res.statusCode, res.headers['content-encoding'], res.headers['cache-control']]).toEqual([200, 'gzip', 'public, max-age=31536000, immutable']);
+    expect(zlib.gunzipSync(res.rawPayload).toString()).toBe('console.log(1)');
   });
 
   it('answers the app’s own pages with index.html, so a reload or a shared link works', async () => {

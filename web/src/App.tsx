@@ -1,16 +1,26 @@
+import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
-import { ContactPage } from './features/contacts/ContactPage';
 import { ContactsPage } from './features/contacts/ContactsPage';
-import { InteractionPage } from './features/interactions/InteractionPage';
 import { LogInteractionProvider } from './features/interactions/LogInteraction';
-import { SearchPage } from './features/search/SearchPage';
-import { SetupPage } from './features/session/SetupPage';
-import { SignInPage } from './features/session/SignInPage';
-import { SettingsPage } from './features/settings/SettingsPage';
-import { TrashPage } from './features/trash/TrashPage';
 import { Layout } from './shared/Layout';
 import { useSession } from './shared/session';
 import { ErrorState, Loading } from './shared/ui';
+
+// The contact list (the start page) and the log form come with the first load; other pages
+// load when first opened, so the first page downloads and starts less code.
+const ContactPage = lazy(() => import('./features/contacts/ContactPage').then((m) => ({ default: m.ContactPage })));
+const InteractionPage = lazy(() => import('./features/interactions/InteractionPage').then((m) => ({ default: m.InteractionPage })));
+const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
+const TrashPage = lazy(() => import('./features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
+const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const SetupPage = lazy(() => import('./features/session/SetupPage').then((m) => ({ default: m.SetupPage })));
+const SignInPage = lazy(() => import('./features/session/SignInPage').then((m) => ({ default: m.SignInPage })));
+
+const pageLoading = (
+  <main className="centered">
+    <Loading />
+  </main>
+);
 
 /** Setup, sign-in or the app; the URL stays as it was, so signing in again returns to the same page. */
 export function App() {
@@ -18,11 +28,12 @@ export function App() {
   const { state } = session;
   if (state.status === 'loading') return <main className="centered"><Loading /></main>;
   if (state.status === 'error') return <main className="centered"><ErrorState error={state.error} retry={session.retry} /></main>;
-  if (state.status === 'setup') return <SetupPage />;
-  if (state.status === 'signedOut') return <SignInPage expired={state.expired} />;
+  if (state.status === 'setup') return <Suspense fallback={pageLoading}><SetupPage /></Suspense>;
+  if (state.status === 'signedOut') return <Suspense fallback={pageLoading}><SignInPage expired={state.expired} /></Suspense>;
   return (
     <LogInteractionProvider>
       <Layout>
+        <Suspense fallback={<div className="page"><Loading /></div>}>
         <Switch>
           <Route path="/contacts" component={ContactsPage} />
           <Route path="/contacts/:id">{(params) => <ContactPage id={params.id} />}</Route>
@@ -42,6 +53,7 @@ export function App() {
             </div>
           </Route>
         </Switch>
+        </Suspense>
       </Layout>
     </LogInteractionProvider>
   );

@@ -22,6 +22,8 @@ export async function serveWebApp(app: App, root: string = WEB_ROOT): Promise<bo
     wildcard: false,
     index: ['index.html'],
     cacheControl: false,
+    // The build writes .br and .gz beside each file (web/vite.config.ts).
+    preCompressed: true,
     setHeaders: (reply, file) => {
       reply.header('cache-control', file.startsWith(path.join(root, 'assets') + path.sep) ? IMMUTABLE : 'no-cache');
     },

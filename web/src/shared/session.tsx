@@ -50,15 +50,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     let cancelled = false;
     (async () => {
       try {
-        const { needed } = await api.get<{ needed: boolean }>('/setup');
-        if (cancelled) return;
-        if (needed) return setState({ status: 'setup' });
+        // Signed in is the common case: ask for the session first, and about setup only without one.
         const reply = await api.get<SessionReply>('/session');
         if (!cancelled) signedIn(reply);
       } catch (error) {
         if (cancelled) return;
-        if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') setState({ status: 'signedOut', expired: false });
-        else setState({ status: 'error', error: error instanceof ApiError ? error : new ApiError(0, 'UNKNOWN', String(error)) });
+        try {
+          if (!(error instanceof ApiError && error.code === 'UNAUTHENTICATED')) throw error;
+          const { needed } = await api.get<{ needed: boolean }>('/setup');
+          if (!cancelled) setState(needed ? { status: 'setup' } : { status: 'signedOut', expired: false });
+        } catch (failure) {
+          if (!cancelled) setState({ status: 'error', error: failure instanceof ApiError ? failure : new ApiError(0, 'UNKNOWN', String(failure)) });
+        }
       }
     })();
     return () => {

@@ -2,6 +2,7 @@
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const formatters = new Map<string, Intl.DateTimeFormat>();
+const relativeFormatters = new Map<string, Intl.RelativeTimeFormat>();
 
 function formatter(timeZone: string, options: Intl.DateTimeFormatOptions, locale?: string): Intl.DateTimeFormat {
   const key = `${locale ?? ''}|${timeZone}|${JSON.stringify(options)}`;
@@ -30,7 +31,10 @@ export function formatCalendarDate(value: string, locale?: string): string {
 export function formatRelative(iso: string, now: Date, locale?: string): string {
   const diff = Date.parse(iso) - now.getTime();
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+  const key = locale ?? '';
+  let rtf = relativeFormatters.get(key);
+  // Building a formatter costs far more than using one, and a list formats hundreds of dates.
+  if (!rtf) relativeFormatters.set(key, (rtf = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })));
   if (abs < 60 * 60 * 1000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < DAY_MS) return rtf.format(Math.round(diff / 3_600_000), 'hour');
   if (abs < 14 * DAY_MS) return rtf.format(Math.round(diff / DAY_MS), 'day');

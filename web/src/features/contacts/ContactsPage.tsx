@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatRelative } from '../../shared/time';
 import { CIRCLES, type Contact, type ContactSort } from '../../shared/types';
@@ -40,7 +40,7 @@ export function ContactsPage() {
     for (const [key, value] of Object.entries(next)) if (value && !(key === 'sort' && value === 'name')) p.set(key, value);
     const query = p.toString();
     navigate(`/contacts${query ? `?${query}` : ''}`, { replace: true });
-    setSelected(new Set());
+    setSelected((current) => (current.size > 0 ? new Set() : current));
   }
 
   const items = list.data?.pages.flatMap((page) => page.items) ?? [];
@@ -80,6 +80,7 @@ export function ContactsPage() {
         </button>
       </div>
       <Toolbar
+        facets={list.isSuccess}
         filters={filters}
         onChange={update}
         onType={(q) => {
@@ -128,9 +129,10 @@ export function ContactsPage() {
   );
 }
 
-function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onChange: (c: Partial<ContactFilters>) => void; onType: (q: string) => void }) {
-  const tags = useTags();
-  const dimensions = useDimensions();
+function Toolbar({ facets, filters, onChange, onType }: { facets: boolean; filters: ContactFilters; onChange: (c: Partial<ContactFilters>) => void; onType: (q: string) => void }) {
+  // The filter menus wait for the list: it is what the user came for.
+  const tags = useTags({ enabled: facets });
+  const dimensions = useDimensions({ enabled: facets });
   const id = useId();
   return (
     <div className="toolbar" role="group" aria-label="Find contacts">
@@ -142,9 +144,9 @@ function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onCha
         <input id={`${id}-q`} type="search" placeholder="Filter by name, company, notes…" value={filters.q} onChange={(e) => onType(e.target.value)} autoComplete="off" />
       </div>
       <div className="toolbar-filters">
-        <label className="compact">
-          <span>Tag</span>
-          <select value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })}>
+        <div className="compact">
+          <label htmlFor={`${id}-tag`}>Tag</label>
+          <select id={`${id}-tag`} value={filters.tag} onChange={(e) => onChange({ tag: e.target.value })}>
             <option value="">Any</option>
             {(tags.data ?? []).map((t) => (
               <option key={t.tag} value={t.tag}>
@@ -153,10 +155,10 @@ function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onCha
             ))}
             {filters.tag && !tags.data?.some((t) => t.tag === filters.tag) && <option value={filters.tag}>{filters.tag}</option>}
           </select>
-        </label>
-        <label className="compact">
-          <span>Circle</span>
-          <select value={filters.circle} onChange={(e) => onChange({ circle: e.target.value })}>
+        </div>
+        <div className="compact">
+          <label htmlFor={`${id}-circle`}>Circle</label>
+          <select id={`${id}-circle`} value={filters.circle} onChange={(e) => onChange({ circle: e.target.value })}>
             <option value="">Any</option>
             {CIRCLES.map((c) => (
               <option key={c} value={c}>
@@ -164,10 +166,10 @@ function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onCha
               </option>
             ))}
           </select>
-        </label>
-        <label className="compact">
-          <span>Dimension</span>
-          <select value={filters.dimension} onChange={(e) => onChange({ dimension: e.target.value })}>
+        </div>
+        <div className="compact">
+          <label htmlFor={`${id}-dimension`}>Dimension</label>
+          <select id={`${id}-dimension`} value={filters.dimension} onChange={(e) => onChange({ dimension: e.target.value })}>
             <option value="">Any</option>
             {(dimensions.data ?? [])
               .filter((d) => d.values.length > 0)
@@ -181,17 +183,17 @@ function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onCha
                 </optgroup>
               ))}
           </select>
-        </label>
-        <label className="compact">
-          <span>Sort</span>
-          <select value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as ContactSort })}>
+        </div>
+        <div className="compact">
+          <label htmlFor={`${id}-sort`}>Sort</label>
+          <select id={`${id}-sort`} value={filters.sort} onChange={(e) => onChange({ sort: e.target.value as ContactSort })}>
             {SORT_OPTIONS.map((s) => (
               <option key={s} value={s}>
                 {SORT_LABELS[s]}
               </option>
             ))}
           </select>
-        </label>
+        </div>
       </div>
     </div>
   );
@@ -205,14 +207,15 @@ function Toolbar({ filters, onChange, onType }: { filters: ContactFilters; onCha
 function ContactList({ items, selected, onSelect, hasMore, loadingMore, loadMore, updating }: {
   items: Contact[];
   selected: Set<string>;
-  onSelect: (s: Set<string>) => void;
+  onSelect: Dispatch<SetStateAction<Set<string>>>;
   hasMore: boolean;
   loadingMore: boolean;
   loadMore: () => void;
   updating: boolean;
 }) {
   const sentinel = useRef<HTMLButtonElement>(null);
-  const now = new Date();
+  // One "now" per minute, so rows that did not change are not drawn again on every keystroke.
+  const now = useMinute();
   const allSelected = items.length > 0 && items.every((c) => selected.has(c.id));
 
   useEffect(() => {
@@ -225,12 +228,16 @@ function ContactList({ items, selected, onSelect, hasMore, loadingMore, loadMore
     return () => observer.disconnect();
   }, [hasMore, loadingMore, loadMore]);
 
-  function toggle(id: string, on: boolean) {
-    const next = new Set(selected);
-    if (on) next.add(id);
-    else next.delete(id);
-    onSelect(next);
-  }
+  const toggle = useCallback(
+    (id: string, on: boolean) =>
+      onSelect((previous) => {
+        const next = new Set(previous);
+        if (on) next.add(id);
+        else next.delete(id);
+        return next;
+      }),
+    [onSelect],
+  );
 
   return (
     <div className={`contact-list${updating ? ' updating' : ''}`} aria-busy={updating}>
@@ -242,24 +249,7 @@ function ContactList({ items, selected, onSelect, hasMore, loadingMore, loadMore
       </div>
       <ul className="rows" aria-label="Contacts">
         {items.map((c) => (
-          <li key={c.id} className={`contact-row${selected.has(c.id) ? ' selected' : ''}`}>
-            <input type="checkbox" aria-label={`Select ${c.displayName}`} checked={selected.has(c.id)} onChange={(e) => toggle(c.id, e.target.checked)} />
-            <div className="contact-main">
-              <Link href={`/contacts/${c.id}`} className="contact-name">
-                {c.displayName}
-              </Link>
-              <span className="muted">{[c.title, c.company].filter(Boolean).join(' at ')}</span>
-            </div>
-            <div className="contact-meta">
-              {c.circle && <span className={`badge circle-${c.circle}`}>{titleCase(c.circle)}</span>}
-              {c.tags.slice(0, 3).map((t) => (
-                <span key={t} className="tag">
-                  {t}
-                </span>
-              ))}
-            </div>
-            <span className="contact-last muted">{c.lastInteractionAt ? formatRelative(c.lastInteractionAt, now) : 'No interactions yet'}</span>
-          </li>
+          <ContactRow key={c.id} contact={c} selected={selected.has(c.id)} onToggle={toggle} now={now} />
         ))}
       </ul>
       {hasMore && (
@@ -272,4 +262,37 @@ function ContactList({ items, selected, onSelect, hasMore, loadingMore, loadMore
       </p>
     </div>
   );
+}
+
+/** One row; memoised, so typing in the filter box redraws only rows whose contact changed. */
+const ContactRow = memo(function ContactRow({ contact: c, selected, onToggle, now }: { contact: Contact; selected: boolean; onToggle: (id: string, on: boolean) => void; now: Date }) {
+  return (
+    <li className={`contact-row${selected ? ' selected' : ''}`}>
+      <input type="checkbox" aria-label={`Select ${c.displayName}`} checked={selected} onChange={(e) => onToggle(c.id, e.target.checked)} />
+      <div className="contact-main">
+        <Link href={`/contacts/${c.id}`} className="contact-name">
+          {c.displayName}
+        </Link>
+        <span className="muted">{[c.title, c.company].filter(Boolean).join(' at ')}</span>
+      </div>
+      <div className="contact-meta">
+        {c.circle && <span className={`badge circle-${c.circle}`}>{titleCase(c.circle)}</span>}
+        {c.tags.slice(0, 3).map((t) => (
+          <span key={t} className="tag">
+            {t}
+          </span>
+        ))}
+      </div>
+      <span className="contact-last muted">{c.lastInteractionAt ? formatRelative(c.lastInteractionAt, now) : 'No interactions yet'}</span>
+    </li>
+  );
+});
+
+function useMinute(): Date {
+  const [now, setNow] = useState(() => new Date());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(new Date()), 60_000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
 }

@@ -11,7 +11,8 @@ export interface ContactFilters {
   sort: ContactSort;
 }
 
-export const PAGE_SIZE = 100;
+/** A screenful and a half: small enough to fetch and draw at once, the rest comes as one scrolls. */
+export const PAGE_SIZE = 50;
 
 export const contactKeys = {
   all: ['contacts'] as const,
@@ -51,13 +52,15 @@ export function useContact(id: string) {
   return useQuery({ queryKey: contactKeys.one(id), queryFn: ({ signal }) => api.get<Contact>(`/contacts/${encodeURIComponent(id)}`, signal) });
 }
 
-export function useTags() {
-  return useQuery({ queryKey: contactKeys.tags, queryFn: ({ signal }) => api.get<{ items: TagCount[] }>('/contacts/tags', signal), select: (d) => d.items });
+/** `enabled: false` defers the request, so the contact list's own request goes first. */
+export function useTags({ enabled = true } = {}) {
+  return useQuery({ queryKey: contactKeys.tags, queryFn: ({ signal }) => api.get<{ items: TagCount[] }>('/contacts/tags', signal), select: (d) => d.items, enabled });
 }
 
-export function useDimensions() {
+export function useDimensions({ enabled = true } = {}) {
   return useQuery({
     queryKey: contactKeys.dimensions,
+    enabled,
     queryFn: ({ signal }) => api.get<{ items: DimensionCount[] }>('/contacts/dimensions', signal),
     select: (d) => d.items,
   });
