@@ -264,6 +264,25 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await page.getByRole('button', { name: 'Sign out' }).isHidden();
   });
 
+  it('stays readable in the dark theme and at 200% zoom', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.setViewportSize({ width: 1280, height: 860 });
+    for (const [name, path] of [['contacts-dark', '/contacts'], ['contact-dark', new URL(contactUrl).pathname], ['search-dark', '/search?q=moth']] as const) {
+      await page.goto(`${app.url}${path}`);
+      await page.locator('main h1').waitFor();
+      await page.locator('.state[role=status]').waitFor({ state: 'detached' });
+      await record(name);
+    }
+    // 200% zoom on a 1280-pixel-wide window leaves 640 CSS pixels.
+    await page.emulateMedia({ colorScheme: 'light' });
+    await page.setViewportSize({ width: 640, height: 430 });
+    await page.goto(contactUrl);
+    await page.getByRole('heading', { name: 'Grace Hopper', level: 1 }).waitFor();
+    await record('contact-zoom200');
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBe(0);
+  });
+
   it('rendered every page without a console error or a blocked resource', () => {
     expect(problems).toEqual([]);
   });

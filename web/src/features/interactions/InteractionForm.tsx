@@ -71,6 +71,7 @@ export function InteractionForm({ draft, onChange, onSubmit, error, pending, sub
       </div>
       <details className="more" open={Boolean(draft.notes || draft.needs || draft.challenges || draft.plans || draft.learned || draft.quality || draft.followUpText) || undefined}>
         <summary>What they shared, what you learned, follow-up</summary>
+        <div className="form">
         <Field label="Notes" error={err('notes')}>
           {(p) => <textarea {...p} {...text('notes')} rows={3} />}
         </Field>
@@ -119,6 +120,7 @@ export function InteractionForm({ draft, onChange, onSubmit, error, pending, sub
             <input type="checkbox" checked={draft.followUpDone} onChange={(e) => set('followUpDone')(e.target.checked)} /> Follow-up done
           </label>
         )}
+        </div>
       </details>
       <div className="form-actions">
         {actions}
