@@ -10,11 +10,11 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
 import { createServices } from '../src/app.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemDeps } from '../src/platform/deps.js';
 import { openConfiguredDatabase, startServer } from '../src/serve.js';
+import { buildWebApp } from '../e2e/harness/setup.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -111,7 +111,7 @@ export async function benchWeb(options: Partial<WebBenchOptions> = {}): Promise<
   const o: WebBenchOptions = { contacts: 10_000, loads: 20, keystrokes: 40, log: (line) => console.error(line), ...options };
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is needed at ${CHROMIUM} (apt-get install -y chromium).`);
   o.log('web: building the app');
-  await build({ configFile: path.join(ROOT, 'web/vite.config.ts'), logLevel: 'warn' });
+  buildWebApp();
   const firstPage = firstPageFiles(path.join(ROOT, 'web/dist'));
 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-web-'));

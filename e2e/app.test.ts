@@ -33,6 +33,18 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await app?.close();
   });
 
+  it('serves the production build of the app, compressed', async () => {
+    const html = await (await fetch(app.url)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]!);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) {
+      const res = await fetch(`${app.url}${script}`, { headers: { 'accept-encoding': 'br, gzip' } });
+      expect([script, res.headers.get('content-encoding'), res.headers.get('cache-control')]).toEqual([script, 'br', 'public, max-age=31536000, immutable']);
+      // A development build names its source files (for React's warnings); users must never get one.
+      expect((await res.text()).includes('/web/src/'), script).toBe(false);
+    }
+  });
+
   it('sets up the first account, naming a field at fault next to it', async () => {
     await page.goto(app.url);
     await page.getByRole('heading', { name: 'Welcome to Rapport' }).waitFor();

@@ -1,7 +1,7 @@
+import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from 'vite';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -24,6 +24,18 @@ export default async function setup(project: TestProject) {
     project.provide('chromium', '');
     return;
   }
-  await build({ configFile: path.resolve(import.meta.dirname, '../../web/vite.config.ts'), logLevel: 'warn' });
+  buildWebApp();
   project.provide('chromium', CHROMIUM);
+}
+
+/**
+ * `npm run build:web` in a child process: the test runner sets NODE_ENV=test, under which Vite and
+ * the React plugin would build React's development version, which is not what users get.
+ */
+export function buildWebApp(): void {
+  execFileSync('npm', ['run', '--silent', 'build:web', '--', '--logLevel', 'warn'], {
+    cwd: path.resolve(import.meta.dirname, '../..'),
+    env: { ...process.env, NODE_ENV: 'production' },
+    stdio: 'inherit',
+  });
 }

@@ -102,14 +102,15 @@ function ContactView({ contact }: { contact: Contact }) {
           <section className="card" aria-labelledby="about">
             <h2 id="about">About</h2>
             {text('displayName', 'Shown as', { hint: 'Leave empty to build it from the name parts.', placeholder: 'Built from the name' })}
-            <div className="prop-grid">
+            <details className="name-parts">
+              <summary>Name parts: {[contact.prefix, contact.firstName, contact.middleName, contact.lastName, contact.suffix].filter(Boolean).join(' ') || 'none'}{contact.nickname ? `, “${contact.nickname}”` : ''}</summary>
               {text('prefix', 'Prefix')}
               {text('firstName', 'First name')}
               {text('middleName', 'Middle name')}
               {text('lastName', 'Last name')}
               {text('suffix', 'Suffix')}
               {text('nickname', 'Nickname')}
-            </div>
+            </details>
             {text('title', 'Title')}
             {text('company', 'Company')}
             {text('location', 'Location')}
