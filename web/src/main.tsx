@@ -2,6 +2,8 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { prefetchContactList } from './features/contacts/api';
+import { filtersFrom } from './features/contacts/ContactsPage';
 import { ApiError } from './shared/api';
 import { SessionProvider } from './shared/session';
 import { ToastProvider } from './shared/ui';
@@ -17,6 +19,9 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+// The contact list is the start page: ask for it alongside the session check, not after it.
+if (location.pathname === '/' || location.pathname === '/contacts') prefetchContactList(queryClient, filtersFrom(location.search));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

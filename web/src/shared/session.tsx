@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { ApiError, api, onSessionExpired, setCsrfToken } from './api';
 import { clearAllDrafts, setDraftOwner } from './drafts';
 import type { User } from './types';
@@ -33,15 +33,19 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const [attempt, setAttempt] = useState(0);
   const queryClient = useQueryClient();
 
+  const lastUser = useRef<string | null>(null);
+
   const signedIn = useCallback(
     (reply: SessionReply) => {
       setCsrfToken(reply.csrfToken);
       setDraftOwner(reply.user.id);
-      setState((previous) => {
-        // Another account's cached pages must not show; the same user's can stay.
-        if (previous.status !== 'signedIn' || previous.user.id !== reply.user.id) queryClient.clear();
-        return { status: 'signedIn', user: reply.user };
-      });
+      // Another account's cached pages must not show; the same user's (and what the first page
+      // fetched while the session was being checked) can stay.
+      if (lastUser.current !== null && lastUser.current !== reply.user.id) queryClient.clear();
+      // Requests refused while signed out would otherwise show as errors until refetched.
+      else queryClient.removeQueries({ predicate: (query) => query.state.status === 'error' });
+      lastUser.current = reply.user.id;
+      setState({ status: 'signedIn', user: reply.user });
     },
     [queryClient],
   );

@@ -12,7 +12,7 @@ import { NewContactDialog } from './NewContactDialog';
 /** Set once per page load: how long the contact list took to become usable (bench/web.ts reads it). */
 let readyMarked = false;
 
-function filtersFrom(search: string): ContactFilters {
+export function filtersFrom(search: string): ContactFilters {
   const p = new URLSearchParams(search);
   const sort = p.get('sort') ?? 'name';
   return {

@@ -1,4 +1,4 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, queryString } from '../../shared/api';
 import type { BulkResult, Contact, ContactInput, ContactPatch, ContactSort, DimensionCount, Page, TagCount } from '../../shared/types';
 
@@ -22,19 +22,28 @@ export const contactKeys = {
   dimensions: ['contacts', 'dimensions'] as const,
 };
 
+const listOptions = (filters: ContactFilters) => ({
+  queryKey: contactKeys.list(filters),
+  queryFn: ({ pageParam, signal }: { pageParam: string | null; signal: AbortSignal }) =>
+    api.get<Page<Contact>>(
+      `/contacts${queryString({ q: filters.q.trim(), tag: filters.tag, circle: filters.circle, dimension: filters.dimension, sort: filters.sort, limit: PAGE_SIZE, cursor: pageParam })}`,
+      signal,
+    ),
+  initialPageParam: null as string | null,
+  getNextPageParam: (last: Page<Contact>) => last.nextCursor,
+});
+
 export function useContactList(filters: ContactFilters) {
   return useInfiniteQuery({
-    queryKey: contactKeys.list(filters),
-    queryFn: ({ pageParam, signal }) =>
-      api.get<Page<Contact>>(
-        `/contacts${queryString({ q: filters.q.trim(), tag: filters.tag, circle: filters.circle, dimension: filters.dimension, sort: filters.sort, limit: PAGE_SIZE, cursor: pageParam })}`,
-        signal,
-      ),
-    initialPageParam: null as string | null,
-    getNextPageParam: (last) => last.nextCursor,
+    ...listOptions(filters),
     // While the next keystroke's results load, keep showing the previous ones instead of a spinner.
     placeholderData: keepPreviousData,
   });
+}
+
+/** Starts loading the list while the session is still being checked, to save a round trip. */
+export function prefetchContactList(client: QueryClient, filters: ContactFilters): void {
+  void client.prefetchInfiniteQuery(listOptions(filters));
 }
 
 /** Contacts matching a few typed letters, for pickers. */
