@@ -132,6 +132,14 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await page.getByRole('heading', { name: 'Talked about the first compiler bug', level: 1 }).waitFor();
     interactionUrl = page.url();
     await record('interaction');
+
+    // Edited with the same form; the saved values stay in it.
+    await page.getByLabel('Summary').fill('Talked about the first compiler bug, and moths');
+    await page.getByRole('radio', { name: '5 · Great' }).check();
+    await page.getByRole('button', { name: 'Save changes' }).click();
+    await page.getByRole('heading', { name: 'Talked about the first compiler bug, and moths', level: 1 }).waitFor();
+    expect(await page.getByLabel('Summary').inputValue()).toBe('Talked about the first compiler bug, and moths');
+    expect(await page.getByRole('radio', { name: '5 · Great' }).isChecked()).toBe(true);
   });
 
   it('moves the contact to the trash and restores it from there', async () => {

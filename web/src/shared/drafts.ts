@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 
 /*
  * What the user has typed into an open form, kept in sessionStorage under their user id, so a
@@ -49,12 +49,16 @@ export function clearDraft(id: string): void {
 }
 
 /**
- * Form state that survives a lost session. `reset` puts the initial value back and forgets the
- * draft (after a save or a cancel).
+ * Form state that survives a lost session. `reset` forgets the draft and shows the given value, or
+ * the initial one (after a save or a cancel).
  */
-export function useDraft<T>(id: string, initial: () => T): [T, (next: T | ((prev: T) => T)) => void, () => void] {
+export function useDraft<T>(id: string, initial: () => T): [T, (next: T | ((prev: T) => T)) => void, (next?: T) => void] {
   const [value, setValue] = useState<T>(() => readDraft<T>(id) ?? initial());
   const [dirty, setDirty] = useState(false);
+  const initialRef = useRef(initial);
+  useEffect(() => {
+    initialRef.current = initial;
+  });
   useEffect(() => {
     if (dirty) writeDraft(id, value);
   }, [id, value, dirty]);
@@ -62,12 +66,13 @@ export function useDraft<T>(id: string, initial: () => T): [T, (next: T | ((prev
     setDirty(true);
     setValue(next);
   }, []);
-  const reset = useCallback(() => {
-    clearDraft(id);
-    setDirty(false);
-    setValue(initial());
-    // The initial value is computed when reset runs; callers pass a fresh closure each render.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [id]);
+  const reset = useCallback(
+    (next?: T) => {
+      clearDraft(id);
+      setDirty(false);
+      setValue(next !== undefined ? next : initialRef.current());
+    },
+    [id],
+  );
   return [value, update, reset];
 }

@@ -46,8 +46,8 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
   async function save() {
     setError(null);
     try {
-      await update.mutateAsync(inputOf(draft, user.timeZone));
-      reset();
+      const saved = await update.mutateAsync(inputOf(draft, user.timeZone));
+      reset(draftOf(saved, user.timeZone));
       toast({ message: 'Saved.' });
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
@@ -90,7 +90,7 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
       </div>
       <div className="card">
         <InteractionForm draft={draft} onChange={setDraft} onSubmit={save} error={error} pending={update.isPending} submitLabel="Save changes"
-          actions={<button type="button" className="btn ghost" onClick={() => { reset(); setError(null); }}>Undo edits</button>} />
+          actions={<button type="button" className="btn ghost" onClick={() => { reset(draftOf(interaction, user.timeZone)); setError(null); }}>Undo edits</button>} />
       </div>
     </div>
   );
