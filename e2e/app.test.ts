@@ -96,6 +96,12 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
   it('logs an interaction from the keyboard and shows it on the timeline', async () => {
     await page.goto(`${app.url}/contacts`);
     await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
+    await page.keyboard.press('?');
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+    await help.getByText('Log an interaction').waitFor();
+    await record('shortcuts');
+    await page.keyboard.press('Escape');
+    await help.waitFor({ state: 'hidden' });
     await page.keyboard.press('l');
     const dialog = page.getByRole('dialog', { name: 'Log interaction' });
     await dialog.waitFor();

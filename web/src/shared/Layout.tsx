@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { useLogInteractionDialog } from '../features/interactions/LogInteraction';
 import { useSession } from './session';
-import { Icon, isTyping } from './ui';
+import { Dialog, Icon, isTyping } from './ui';
 
 const NAV = [
   { href: '/contacts', label: 'Contacts', icon: 'people' },
@@ -55,7 +55,46 @@ export function Layout({ children }: { children: ReactNode }) {
       <main id="main" tabIndex={-1}>
         {children}
       </main>
+      <ShortcutsHelp />
     </div>
+  );
+}
+
+const SHORTCUTS: [string, string][] = [
+  ['l', 'Log an interaction'],
+  ['/ or Ctrl+K', 'Search'],
+  ['n', 'New contact (on the contact list)'],
+  ['Ctrl+Enter', 'Save the open form'],
+  ['Esc', 'Close a dialog, cancel an edit'],
+  ['?', 'This list'],
+];
+
+/** `?` lists the keyboard shortcuts. */
+function ShortcutsHelp() {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key === '?' && !isTyping(event) && !document.querySelector('dialog[open]')) {
+        event.preventDefault();
+        setOpen(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+  return (
+    <Dialog open={open} onClose={() => setOpen(false)} title="Keyboard shortcuts">
+      <dl className="shortcuts">
+        {SHORTCUTS.map(([keys, what]) => (
+          <div key={keys}>
+            <dt>
+              <kbd>{keys}</kbd>
+            </dt>
+            <dd>{what}</dd>
+          </div>
+        ))}
+      </dl>
+    </Dialog>
   );
 }
 

@@ -162,3 +162,20 @@ export function isTyping(event: KeyboardEvent): boolean {
 export function isSaveChord(event: { key: string; ctrlKey: boolean; metaKey: boolean }): boolean {
   return event.key === 'Enter' && (event.ctrlKey || event.metaKey);
 }
+
+/**
+ * Runs a button's action and reports a failure as a toast, for actions with no form to show the
+ * error in. A lost session needs no toast: the sign-in screen takes over.
+ */
+export function useRun(): (action: () => Promise<unknown>) => void {
+  const toast = useToast();
+  return useCallback(
+    (action) => {
+      action().catch((error: unknown) => {
+        if ((error as { code?: string }).code === 'UNAUTHENTICATED') return;
+        toast({ message: `That did not work: ${error instanceof Error ? error.message : String(error)}` });
+      });
+    },
+    [toast],
+  );
+}

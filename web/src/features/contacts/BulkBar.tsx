@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { ApiError, api } from '../../shared/api';
-import { useToast } from '../../shared/ui';
+import { useRun, useToast } from '../../shared/ui';
 import { useBulk, useTags } from './api';
 import { bulkSummary, contactsLabel, splitTags } from './model';
 
@@ -14,6 +14,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   const tags = useTags();
   const toast = useToast();
   const client = useQueryClient();
+  const report = useRun();
 
   async function run(action: 'tag' | 'untag' | 'delete') {
     setError(null);
@@ -25,7 +26,7 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
       if (action === 'delete') {
         toast({
           message: bulkSummary(results, (n) => `Moved ${contactsLabel(n)} to the trash.`),
-          action: { label: 'Undo', run: () => void restoreAll(changed) },
+          action: { label: 'Undo', run: () => report(() => restoreAll(changed)) },
         });
       } else {
         const verb = action === 'tag' ? `Tagged ${contactsLabel(changed.length)} “${tagList.join(', ')}”.` : `Removed “${tagList.join(', ')}” from ${contactsLabel(changed.length)}.`;

@@ -3,7 +3,7 @@ import { ApiError } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate, formatRelative } from '../../shared/time';
 import { CIRCLES, type Circle, type Contact, type ContactPatch } from '../../shared/types';
-import { EmptyState, ErrorState, Icon, Loading, useToast } from '../../shared/ui';
+import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
 import { Timeline } from '../interactions/Timeline';
 import { useContact, useRestore, useTrashContact, useUpdateContact } from './api';
@@ -39,6 +39,7 @@ function ContactView({ contact }: { contact: Contact }) {
   const trash = useTrashContact();
   const restore = useRestore();
   const toast = useToast();
+  const run = useRun();
   const [, navigate] = useLocation();
   const logInteraction = useLogInteractionDialog();
   const save = (patch: ContactPatch) => update.mutateAsync(patch);
@@ -69,7 +70,7 @@ function ContactView({ contact }: { contact: Contact }) {
       message: `Moved ${contact.displayName} to the trash.`,
       action: {
         label: 'Undo',
-        run: () => void restore.mutateAsync({ type: 'contact', id: contact.id }).then(() => navigate(`/contacts/${contact.id}`)),
+        run: () => run(() => restore.mutateAsync({ type: 'contact', id: contact.id }).then(() => navigate(`/contacts/${contact.id}`))),
       },
     });
   }
@@ -92,7 +93,7 @@ function ContactView({ contact }: { contact: Contact }) {
           <button type="button" className="btn primary" onClick={logWith}>
             <Icon name="plus" /> Log interaction
           </button>
-          <button type="button" className="btn danger" onClick={() => void moveToTrash()} disabled={trash.isPending}>
+          <button type="button" className="btn danger" onClick={() => run(moveToTrash)} disabled={trash.isPending}>
             <Icon name="trash" /> Move to trash
           </button>
         </div>
@@ -124,7 +125,7 @@ function ContactView({ contact }: { contact: Contact }) {
           </section>
           <section className="card" aria-labelledby="relationship">
             <h2 id="relationship">Relationship</h2>
-            <CircleField contact={contact} onSave={(circle) => save({ circle })} />
+            <CircleField contact={contact} onSave={(circle) => run(() => save({ circle }))} />
             <EditableText
               draftKey={`contact:${contact.id}:cadenceDays`}
               label="Keep in touch every"
@@ -155,14 +156,14 @@ function ContactView({ contact }: { contact: Contact }) {
   );
 }
 
-function CircleField({ contact, onSave }: { contact: Contact; onSave: (circle: Circle | null) => Promise<unknown> }) {
+function CircleField({ contact, onSave }: { contact: Contact; onSave: (circle: Circle | null) => void }) {
   const id = `circle-${contact.id}`;
   return (
     <div className="prop">
       <label className="prop-label" htmlFor={id}>
         Circle
       </label>
-      <select id={id} className="prop-value" value={contact.circle ?? ''} onChange={(e) => void onSave((e.target.value || null) as Circle | null)}>
+      <select id={id} className="prop-value" value={contact.circle ?? ''} onChange={(e) => onSave((e.target.value || null) as Circle | null)}>
         <option value="">None</option>
         {CIRCLES.map((c) => (
           <option key={c} value={c}>

@@ -5,7 +5,7 @@ import { useDraft } from '../../shared/drafts';
 import { useUser } from '../../shared/session';
 import { formatDateTime } from '../../shared/time';
 import { KIND_LABELS, type Interaction } from '../../shared/types';
-import { EmptyState, ErrorState, Icon, Loading, useToast } from '../../shared/ui';
+import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useRestore } from '../contacts/api';
 import { useInteraction, useTrashInteraction, useUpdateInteraction } from './api';
 import { InteractionForm } from './InteractionForm';
@@ -40,6 +40,7 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
   const trash = useTrashInteraction();
   const restore = useRestore();
   const toast = useToast();
+  const run = useRun();
   const [, navigate] = useLocation();
   const first = interaction.participants[0];
 
@@ -60,7 +61,7 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
     navigate(first ? `/contacts/${first.id}` : '/contacts');
     toast({
       message: 'Moved the interaction to the trash.',
-      action: { label: 'Undo', run: () => void restore.mutateAsync({ type: 'interaction', id: interaction.id }).then(() => navigate(`/interactions/${interaction.id}`)) },
+      action: { label: 'Undo', run: () => run(() => restore.mutateAsync({ type: 'interaction', id: interaction.id }).then(() => navigate(`/interactions/${interaction.id}`))) },
     });
   }
 
@@ -84,7 +85,7 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
             ))}
           </p>
         </div>
-        <button type="button" className="btn danger" onClick={() => void moveToTrash()} disabled={trash.isPending}>
+        <button type="button" className="btn danger" onClick={() => run(moveToTrash)} disabled={trash.isPending}>
           <Icon name="trash" /> Move to trash
         </button>
       </div>

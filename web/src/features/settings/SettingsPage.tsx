@@ -4,7 +4,7 @@ import { ApiError, api } from '../../shared/api';
 import { useSession, useUser } from '../../shared/session';
 import { formatDate, formatDateTime } from '../../shared/time';
 import type { ApiToken, User } from '../../shared/types';
-import { Dialog, EmptyState, ErrorState, Field, FormError, Loading, useToast } from '../../shared/ui';
+import { Dialog, EmptyState, ErrorState, Field, FormError, Loading, useRun, useToast } from '../../shared/ui';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -146,6 +146,7 @@ function Tokens() {
   const [created, setCreated] = useState<{ token: string; info: ApiToken } | null>(null);
   const [revoking, setRevoking] = useState<ApiToken | null>(null);
   const [copied, setCopied] = useState(false);
+  const run = useRun();
   const create = useMutation({ mutationFn: (body: { name: string }) => api.post<{ token: string; info: ApiToken }>('/tokens', body), onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }) });
   const revoke = useMutation({ mutationFn: (id: string) => api.del(`/tokens/${encodeURIComponent(id)}`), onSuccess: () => client.invalidateQueries({ queryKey: ['tokens'] }) });
 
@@ -230,12 +231,14 @@ function Tokens() {
           <button
             type="button"
             className="btn danger"
-            onClick={async () => {
-              if (!revoking) return;
-              await revoke.mutateAsync(revoking.id);
-              toast({ message: `Revoked ${revoking.name}.` });
-              setRevoking(null);
-            }}
+            onClick={() =>
+              run(async () => {
+                if (!revoking) return;
+                await revoke.mutateAsync(revoking.id);
+                toast({ message: `Revoked ${revoking.name}.` });
+                setRevoking(null);
+              })
+            }
           >
             Revoke
           </button>

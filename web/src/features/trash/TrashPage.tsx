@@ -4,7 +4,7 @@ import { api } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatDate, formatDateTime } from '../../shared/time';
 import { KIND_LABELS, type Contact, type Interaction } from '../../shared/types';
-import { Dialog, EmptyState, ErrorState, Loading, useToast } from '../../shared/ui';
+import { Dialog, EmptyState, ErrorState, Loading, useRun, useToast } from '../../shared/ui';
 
 interface TrashList {
   contacts: Contact[];
@@ -19,6 +19,7 @@ export function TrashPage() {
   const user = useUser();
   const client = useQueryClient();
   const toast = useToast();
+  const run = useRun();
   const trash = useQuery({ queryKey: ['trash'], queryFn: ({ signal }) => api.get<TrashList>('/trash', signal) });
   const [confirm, setConfirm] = useState<Item | 'all' | null>(null);
   const refresh = () => client.invalidateQueries();
@@ -66,7 +67,7 @@ export function TrashPage() {
               <ul className="plain trash-list">
                 {trash.data.contacts.map((c) => (
                   <TrashRow key={c.id} name={c.displayName} detail={`Deleted ${formatDate(c.deletedAt!, user.timeZone)} · gone on ${formatDate(trash.data.purgeAt[c.id]!, user.timeZone)}`}
-                    onRestore={() => void doRestore({ type: 'contact', id: c.id, name: c.displayName })}
+                    onRestore={() => run(() => doRestore({ type: 'contact', id: c.id, name: c.displayName }))}
                     onPurge={() => setConfirm({ type: 'contact', id: c.id, name: c.displayName })} />
                 ))}
               </ul>
@@ -79,7 +80,7 @@ export function TrashPage() {
                 {trash.data.interactions.map((i) => (
                   <TrashRow key={i.id} name={i.summary}
                     detail={`${KIND_LABELS[i.kind]} · ${formatDateTime(i.occurredAt, user.timeZone)} · with ${i.participants.map((p) => p.displayName).join(', ')} · gone on ${formatDate(trash.data.purgeAt[i.id]!, user.timeZone)}`}
-                    onRestore={() => void doRestore({ type: 'interaction', id: i.id, name: i.summary })}
+                    onRestore={() => run(() => doRestore({ type: 'interaction', id: i.id, name: i.summary }))}
                     onPurge={() => setConfirm({ type: 'interaction', id: i.id, name: i.summary })} />
                 ))}
               </ul>
@@ -97,7 +98,7 @@ export function TrashPage() {
           <button type="button" className="btn ghost" onClick={() => setConfirm(null)}>
             Keep
           </button>
-          <button type="button" className="btn danger" onClick={() => void doPurge()} disabled={purge.isPending}>
+          <button type="button" className="btn danger" onClick={() => run(doPurge)} disabled={purge.isPending}>
             Delete for good
           </button>
         </div>
