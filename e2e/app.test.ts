@@ -224,6 +224,18 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     await page.getByText('Restored 1 contact.').waitFor();
     await expect.poll(() => page.getByRole('list', { name: 'Contacts' }).getByRole('link').allInnerTexts()).toEqual(['Grace Hopper', 'Alan Turing']);
     await record('contacts');
+
+    // Gone for good from the trash, after a confirmation.
+    await page.getByLabel('Select Alan Turing').check();
+    await page.getByRole('region', { name: 'Selected contacts' }).getByRole('button', { name: 'Move to trash' }).click();
+    await page.getByText('Moved 1 contact to the trash.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Trash' }).click();
+    await page.getByRole('button', { name: 'Delete for good: Alan Turing' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Delete for good?' });
+    await record('trash-confirm');
+    await confirm.getByRole('button', { name: 'Delete for good' }).click();
+    await page.getByText('Deleted Alan Turing for good.').waitFor();
+    await page.getByText('The trash is empty.').waitFor();
     await page.goto(contactUrl);
   });
 
@@ -270,11 +282,15 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     const dialog = page.getByRole('dialog', { name: 'Log interaction' });
     await dialog.getByLabel('With').fill('hop');
     await dialog.getByRole('option', { name: /Grace Hopper/ }).click();
+    // Someone not yet in Rapport is added from the same box.
+    await dialog.getByLabel('With').fill('Katherine Johnson');
+    await dialog.getByRole('option', { name: 'New contact “Katherine Johnson”' }).click();
+    await dialog.getByRole('button', { name: 'Remove Katherine Johnson' }).waitFor();
     await dialog.getByLabel('Summary').fill('Quick call about COBOL');
     await dialog.getByRole('radio', { name: 'Call', exact: true }).check();
     await record('log-interaction');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('Logged call with Grace Hopper.').waitFor();
+    await page.getByText('Logged call with Grace Hopper, Katherine Johnson.').waitFor();
     await page.locator('.timeline-item').filter({ hasText: 'Quick call about COBOL' }).waitFor();
     expect(await page.locator('.timeline-item').count()).toBe(2);
 
