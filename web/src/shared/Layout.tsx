@@ -15,6 +15,15 @@ export function Layout({ children }: { children: ReactNode }) {
   const [location] = useLocation();
   const session = useSession();
   const logInteraction = useLogInteractionDialog();
+  const previous = useRef(location);
+  useEffect(() => {
+    if (previous.current === location) return;
+    previous.current = location;
+    // A new page starts at the top, and a screen reader starts reading it there; typing in the
+    // search box (which changes the page) keeps its focus.
+    window.scrollTo(0, 0);
+    if (!document.activeElement?.closest('.topbar, dialog')) document.getElementById('main')?.focus({ preventScroll: true });
+  }, [location]);
   return (
     <div className="shell">
       <a className="skip-link" href="#main">
@@ -145,7 +154,14 @@ function GlobalSearch() {
           navigate(`/search?q=${encodeURIComponent(e.target.value)}`, { replace: onSearchPage });
         }}
         onKeyDown={(e) => {
-          if (e.key === 'Escape') {
+          if (e.key === 'ArrowDown') {
+            // From the box straight into the results.
+            const first = document.querySelector<HTMLElement>('.results a');
+            if (first) {
+              e.preventDefault();
+              first.focus();
+            }
+          } else if (e.key === 'Escape') {
             setText('');
             e.currentTarget.blur();
           }
