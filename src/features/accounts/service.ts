@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
 import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
+import { lockForWrites } from '../../platform/database/locks.js';
 import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -44,8 +45,10 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
   const db = deps.db.kysely;
   const now = () => deps.clock().toISOString();
 
+  /** Adds an account in the caller's transaction, after locking out every other new account. */
   async function insertNewUser(tx: typeof db, input: NewUserInput): Promise<User> {
     const data = parseInput(newUserInput, input);
+    await lockForWrites(tx, deps.db.dialect, 'users');
     if (await store.findUserByEmail(tx, data.email)) {
       throw new AppError('EMAIL_TAKEN', `An account with the email ${data.email} already exists.`, { fields: [{ path: 'email', message: 'is taken' }] });
     }
@@ -117,13 +120,14 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     /** Creates the first account and signs it in; refused once any account exists. */
     async setup(input: NewUserInput, client: { ip: string | null; userAgent: string | null }): Promise<SignedIn> {
       const user = await db.transaction().execute(async (tx) => {
+        await lockForWrites(tx, deps.db.dialect, 'users');
         if ((await store.countUsers(tx)) > 0) throw new AppError('SETUP_DONE', 'Rapport is already set up; sign in instead.');
         return insertNewUser(tx, input);
       });
       return startSession(user, client);
     },
 
-    createUser: (input: NewUserInput) => insertNewUser(db, input),
+    createUser: (input: NewUserInput) => db.transaction().execute((tx) => insertNewUser(tx, input)),
 
     listUsers: () => store.listUsers(db),
 
