@@ -269,6 +269,18 @@ describeEachDatabase('accounts', (env) => {
       expect(await snapshotOwnedBy(env().db, user.userId)).toEqual(before);
     });
 
+    it('counts wrong current passwords as failed sign-ins, so a stolen session cannot guess the password', async () => {
+      const user = await createUser(env());
+      const session = await signIn(env(), user);
+      const guess = (currentPassword: string) =>
+        env().app.inject({ method: 'POST', url: '/api/v1/me/password', headers: session.headers, payload: { currentPassword, newPassword: 'a brand new password' }, remoteAddress: newAddress() });
+      for (let i = 0; i < 5; i++) expectError(await guess(`guess number ${i}`), 401, 'INVALID_CREDENTIALS');
+      const locked = await guess(user.password);
+      expectError(locked, 429, 'RATE_LIMITED');
+      expect(locked.headers['retry-after']).toBe('900');
+      expect(await canSignIn(user.email, user.password)).toBe(false);
+    });
+
     it('rejects a new password shorter than 10 characters', async () => {
       const user = await createUser(env());
       const response = await change(user.headers, { currentPassword: user.password, newPassword: 'short' });

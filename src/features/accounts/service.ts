@@ -88,10 +88,14 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return { scope: authenticatedScope(row.id), user: store.toUser(row) };
   }
 
-  async function userOf(scope: Scope): Promise<User> {
+  async function userRowOf(scope: Scope) {
     const row = await store.findUserById(db, scope.userId);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
-    return store.toUser(row);
+    return row;
+  }
+
+  async function userOf(scope: Scope): Promise<User> {
+    return store.toUser(await userRowOf(scope));
   }
 
   /** Throws RATE_LIMITED when either key has used up its failures in the window. */
@@ -110,6 +114,23 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
         });
       }
     }
+  }
+
+  /**
+   * Checks a password within the rate limits, counting a failure under both keys. An unknown
+   * account (no hash) spends the same time on a decoy, so timing does not reveal which emails exist.
+   */
+  async function checkPassword(keys: { account: string; address: string }, password: string, hash: string | undefined): Promise<boolean> {
+    await checkRateLimit(keys);
+    const valid = await verifyPassword(password, hash ?? DECOY_PASSWORD_HASH);
+    if (hash !== undefined && valid) {
+      await store.clearFailures(db, keys.account);
+      return true;
+    }
+    const at = now();
+    await store.insertFailure(db, deps.newId(), keys.account, at);
+    await store.insertFailure(db, deps.newId(), keys.address, at);
+    return false;
   }
 
   return {
@@ -136,17 +157,9 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
 
     async login(input: unknown, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
       const { email, password } = parseInput(loginInput, input);
-      const keys = failureKeys(email, client.ip);
-      await checkRateLimit(keys);
       const row = await store.findUserByEmail(db, email);
-      const valid = await verifyPassword(password, row?.password_hash ?? DECOY_PASSWORD_HASH);
-      if (!row || !valid) {
-        const at = now();
-        await store.insertFailure(db, deps.newId(), keys.account, at);
-        await store.insertFailure(db, deps.newId(), keys.address, at);
-        throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
-      }
-      await store.clearFailures(db, keys.account);
+      const valid = await checkPassword(failureKeys(email, client.ip), password, row?.password_hash);
+      if (!row || !valid) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       return startSession(store.toUser(row), client);
     },
 
@@ -182,15 +195,18 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       return userOf(scope);
     },
 
-    /** Changes the password after checking the current one, and signs out every other session. */
-    async changePassword(scope: Scope, input: unknown, keepSessionToken: string | null): Promise<void> {
+    /**
+     * Changes the password after checking the current one, and signs out every other session. A
+     * wrong current password counts as a failed sign-in, so a stolen session cannot guess it.
+     */
+    async changePassword(scope: Scope, input: unknown, client: { ip: string; keepSessionToken: string | null }): Promise<void> {
       const data = parseInput(passwordChange, input);
-      const row = await store.findUserById(db, scope.userId);
-      if (!row || !(await verifyPassword(data.currentPassword, row.password_hash))) {
+      const row = await userRowOf(scope);
+      if (!(await checkPassword(failureKeys(row.email, client.ip), data.currentPassword, row.password_hash))) {
         throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'is wrong' }] });
       }
       await store.updateUser(db, row.id, { password_hash: await hashPassword(data.newPassword), updated_at: now() });
-      await store.deleteSessionsOfUser(db, row.id, keepSessionToken ? hashSecret(keepSessionToken) : null);
+      await store.deleteSessionsOfUser(db, row.id, client.keepSessionToken ? hashSecret(client.keepSessionToken) : null);
     },
 
     /** Sets a password without the old one (the CLI, run by whoever owns the machine). */
