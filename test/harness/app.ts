@@ -85,7 +85,8 @@ let counter = 0;
 export async function createUser(env: TestEnv, name = 'Test User'): Promise<TestUser> {
   counter += 1;
   const email = `user${counter}-${Date.now()}@example.com`;
-  const password = 'correct horse battery staple';
+  // Each account its own password, so one user can never sign in as another by accident.
+  const password = `correct horse battery staple ${counter}`;
   const user = await env.services.accounts.createUser({ email, password, displayName: name });
   const { scope } = await env.services.accounts.scopeForEmail(email);
   const { token } = await env.services.accounts.createToken(scope, { name: 'tests' });
