@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthday, dateOnly, daysInMonth, formatBirthday, instant, isRealDate, parseBirthday, parseLocalDateTime } from './dates.js';
+import { birthday, dateOnly, daysInMonth, formatBirthday, instant, isRealDate, parseBirthday, parseLocalDateTime, zonedTimeToInstant, zoneOffsetMinutes } from './dates.js';
 
 const issues = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -112,5 +112,59 @@ describe('parseLocalDateTime', () => {
 
   it.each(['2026-02-30', '2026-03-01 24:00', '2026-03-01 10:60', 'last tuesday', '2026-03-01T10:00:00+25:00'])('answers null for %s', (text) => {
     expect(parseLocalDateTime(text, 'UTC')).toBeNull();
+  });
+});
+
+describe('zonedTimeToInstant', () => {
+  const at = (timeZone: string, year: number, month: number, day: number, hour: number, minute: number) =>
+    zonedTimeToInstant(year, month, day, hour, minute, timeZone).toISOString();
+
+  it('reads an ordinary wall-clock time in winter and in summer', () => {
+    expect(at('Europe/Berlin', 2026, 1, 15, 12, 0)).toBe('2026-01-15T11:00:00.000Z');
+    expect(at('Europe/Berlin', 2026, 7, 15, 12, 0)).toBe('2026-07-15T10:00:00.000Z');
+    expect(at('America/New_York', 2026, 1, 15, 12, 0)).toBe('2026-01-15T17:00:00.000Z');
+    expect(at('America/New_York', 2026, 7, 15, 12, 0)).toBe('2026-07-15T16:00:00.000Z');
+    expect(at('UTC', 2026, 3, 29, 2, 30)).toBe('2026-03-29T02:30:00.000Z');
+  });
+
+  it('moves a time skipped by the spring jump forward by the jump', () => {
+    // Berlin goes from 02:00 CET to 03:00 CEST on 29 March 2026: 02:30 reads as 03:30 CEST.
+    expect(at('Europe/Berlin', 2026, 3, 29, 2, 30)).toBe('2026-03-29T01:30:00.000Z');
+    // New York goes from 02:00 EST to 03:00 EDT on 8 March 2026.
+    expect(at('America/New_York', 2026, 3, 8, 2, 30)).toBe('2026-03-08T07:30:00.000Z');
+  });
+
+  it('reads the times on either side of the spring jump with their own offsets', () => {
+    expect(at('Europe/Berlin', 2026, 3, 29, 1, 59)).toBe('2026-03-29T00:59:00.000Z');
+    expect(at('Europe/Berlin', 2026, 3, 29, 3, 0)).toBe('2026-03-29T01:00:00.000Z');
+    expect(at('America/New_York', 2026, 3, 8, 1, 59)).toBe('2026-03-08T06:59:00.000Z');
+    expect(at('America/New_York', 2026, 3, 8, 3, 0)).toBe('2026-03-08T07:00:00.000Z');
+  });
+
+  it('takes the first of a time that the autumn change repeats', () => {
+    // Berlin shows 02:00–02:59 twice on 25 October 2026, first in CEST (+02:00).
+    expect(at('Europe/Berlin', 2026, 10, 25, 2, 30)).toBe('2026-10-25T00:30:00.000Z');
+    // New York shows 01:00–01:59 twice on 1 November 2026, first in EDT (-04:00).
+    expect(at('America/New_York', 2026, 11, 1, 1, 30)).toBe('2026-11-01T05:30:00.000Z');
+  });
+
+  it('reads the times on either side of the autumn change with their own offsets', () => {
+    expect(at('Europe/Berlin', 2026, 10, 25, 1, 30)).toBe('2026-10-24T23:30:00.000Z');
+    expect(at('Europe/Berlin', 2026, 10, 25, 3, 0)).toBe('2026-10-25T02:00:00.000Z');
+    expect(at('America/New_York', 2026, 11, 1, 0, 30)).toBe('2026-11-01T04:30:00.000Z');
+    expect(at('America/New_York', 2026, 11, 1, 2, 0)).toBe('2026-11-01T07:00:00.000Z');
+  });
+
+  it('reports the offset of a zone at an instant', () => {
+    expect(zoneOffsetMinutes(new Date('2026-03-29T00:59:00Z'), 'Europe/Berlin')).toBe(60);
+    expect(zoneOffsetMinutes(new Date('2026-03-29T01:00:00Z'), 'Europe/Berlin')).toBe(120);
+    expect(zoneOffsetMinutes(new Date('2026-11-01T05:59:00Z'), 'America/New_York')).toBe(-240);
+    expect(zoneOffsetMinutes(new Date('2026-11-01T06:00:00Z'), 'America/New_York')).toBe(-300);
+    expect(zoneOffsetMinutes(new Date('2026-03-01T12:00:00Z'), 'Asia/Kolkata')).toBe(330);
+  });
+
+  it('reads a local time typed across a change through parseLocalDateTime', () => {
+    expect(parseLocalDateTime('2026-03-29 02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z');
+    expect(parseLocalDateTime('2026-11-01 01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
   });
 });
