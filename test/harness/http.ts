@@ -14,7 +14,7 @@ export interface ErrorBody {
  * `{"error": {"code", "message", "details"}}`, and returns the error.
  */
 export function expectError(response: LightMyRequestResponse, status: number, code: string): ErrorBody {
-  expect({ status: response.statusCode, body: response.body }).toMatchObject({ status });
+  expect(response.statusCode, response.body).toBe(status);
   const body = response.json();
   expect(Object.keys(body)).toEqual(['error']);
   expect(Object.keys(body.error).sort()).toEqual(['code', 'details', 'message']);

@@ -9,6 +9,7 @@ import type { Scope } from '../auth/scope.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { jsonError } from './json.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 export const API_PREFIX = '/api/v1';
@@ -114,9 +115,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = String(raw);
-    if (body === '') return done(new AppError('INVALID_JSON', 'The request body is empty; send a JSON document.'), undefined);
     parseJson(request, body, (error: Error | null, value?: unknown) => {
-      if (error) return done(jsonError(error, body), undefined);
+      if (error) return done(jsonError(body, error), undefined);
       done(null, value);
     });
   });
@@ -166,15 +166,4 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   return app;
-}
-
-/** Turns a JSON.parse failure into INVALID_JSON with the line and column where parsing stopped. */
-function jsonError(error: Error, body: string): AppError {
-  const position = /at position (\d+)/.exec(error.message)?.[1];
-  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(error.message) ? body.length : null;
-  if (offset === null) return new AppError('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
-  const before = body.slice(0, offset).split('\n');
-  const line = before.length;
-  const column = before.at(-1)!.length + 1;
-  return new AppError('INVALID_JSON', `The request body is not valid JSON at line ${line}, column ${column}.`, { line, column });
 }
