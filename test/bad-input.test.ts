@@ -66,6 +66,7 @@ const CASES: BadInput[] = [
   { name: 'an unknown query parameter', request: () => get('/api/v1/contacts?colour=blue'), status: 400, code: 'VALIDATION_FAILED', details: field('query.colour', 'is not a known field') },
 
   // Oversized bodies.
+  { name: 'a body over the size limit', request: () => newContact({ firstName: 'Ada', notes: 'x'.repeat(1024 * 1024) }), status: 413, code: 'BODY_TOO_LARGE', details: () => ({ limit: 1048576 }) },
 
   // Unknown ids, and ids of another user.
   { name: 'an unknown contact', request: () => get('/api/v1/contacts/no-such-id'), status: 404, code: 'CONTACT_NOT_FOUND', details: () => ({ id: 'no-such-id' }) },

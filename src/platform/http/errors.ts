@@ -36,7 +36,8 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   const fastifyError = error as FastifyError;
   const mapped = fastifyError.code ? FASTIFY_CODES[fastifyError.code] : undefined;
   if (mapped === 'BODY_TOO_LARGE') {
-    return send(reply, new AppError(mapped, `The request body is larger than the limit of ${request.routeOptions.bodyLimit ?? 'the server'} bytes.`));
+    const limit = request.routeOptions.bodyLimit;
+    return send(reply, new AppError(mapped, `The request body is larger than the limit of ${limit} bytes.`, { limit }));
   }
   if (mapped) return send(reply, new AppError(mapped, fastifyError.message));
   const status = fastifyError.statusCode ?? 500;
