@@ -111,6 +111,9 @@ const CASES: BadInput[] = [
   { name: 'no participants', request: (w) => newInteraction(w, { participantIds: [] }), status: 400, code: 'VALIDATION_FAILED', details: field('participantIds', 'an interaction needs at least one participant') },
 
   // Wrong content type.
+  { name: 'JSON sent as text/plain', request: () => ({ method: 'POST', url: '/api/v1/contacts', headers: { 'content-type': 'text/plain' }, payload: '{"firstName": "Ada"}' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: () => ({ contentType: 'text/plain' }) },
+  { name: 'a body without a content type', request: () => ({ method: 'POST', url: '/api/v1/contacts', payload: '{"firstName": "Ada"}' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: () => ({ contentType: null }) },
+  { name: 'a form instead of JSON', request: () => ({ method: 'POST', url: '/api/v1/contacts', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'firstName=Ada' }), status: 415, code: 'UNSUPPORTED_MEDIA_TYPE', details: () => ({ contentType: 'application/x-www-form-urlencoded' }) },
 
   // Bad query strings.
   { name: 'a page of 0 contacts', request: () => get('/api/v1/contacts?limit=0'), status: 400, code: 'VALIDATION_FAILED', details: field('query.limit', 'Too small: expected number to be >=1') },

@@ -39,6 +39,10 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
     const limit = request.routeOptions.bodyLimit;
     return send(reply, new AppError(mapped, `The request body is larger than the limit of ${limit} bytes.`, { limit }));
   }
+  if (mapped === 'UNSUPPORTED_MEDIA_TYPE') {
+    const contentType = request.headers['content-type']?.split(';')[0]!.trim() || null;
+    return send(reply, new AppError(mapped, `The request body must be application/json, not ${contentType ?? 'untyped'}.`, { contentType }));
+  }
   if (mapped) return send(reply, new AppError(mapped, fastifyError.message));
   const status = fastifyError.statusCode ?? 500;
   if (status >= 400 && status < 500) {

@@ -111,6 +111,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('auth', null);
 
+  // The API speaks JSON only: a text/plain body would reach the routes as a string and fail
+  // validation with a puzzling message instead of 415.
+  app.removeContentTypeParser('text/plain');
   // Fastify's own parser (with prototype-poisoning protection), with errors that say where.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
