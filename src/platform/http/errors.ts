@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, ERROR_CODES, type ErrorCode, type ErrorDetails } from '../errors.js';
+import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
 import { issuesToFields, validationError } from '../validation.js';
 
 function send(reply: FastifyReply, error: AppError) {
@@ -45,10 +45,7 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   }
   if (mapped) return send(reply, new AppError(mapped, fastifyError.message));
   const status = fastifyError.statusCode ?? 500;
-  if (status >= 400 && status < 500) {
-    const details: ErrorDetails = {};
-    return reply.status(status).send({ error: { code: status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', message: fastifyError.message, details } });
-  }
+  if (status >= 400 && status < 500) return send(reply, new AppError(status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', fastifyError.message));
   request.log.error({ err: error }, 'request failed');
   return send(reply, new AppError('INTERNAL', ERROR_CODES.INTERNAL.summary));
 }

@@ -98,6 +98,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
     bodyLimit: config.bodyLimit,
+    // Longer than any id the routes accept, so an overlong id fails their validation and is named.
+    routerOptions: { maxParamLength: 1000 },
+    // Errors the router raises before any route (an overlong path part, broken percent-encoding)
+    // get the one error shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
     trustProxy: config.trustProxy,
     // Don't let a slow client hold a connection open forever.
     requestTimeout: 60_000,
