@@ -127,6 +127,9 @@ const CASES: BadInput[] = [
   { name: 'a search for nothing', request: () => get('/api/v1/search?q=%20'), status: 400, code: 'VALIDATION_FAILED', details: field('query.q', 'must not be empty') },
   { name: 'a cursor that is not one', request: () => get('/api/v1/contacts?cursor=garbage'), status: 400, code: 'INVALID_CURSOR', details: field('query.cursor', 'is not a cursor of this listing') },
   { name: 'a cursor of another sort', request: () => get(`/api/v1/contacts?sort=company&cursor=${cursor(['name', 'ada', 'x'])}`), status: 400, code: 'INVALID_CURSOR', details: field('query.cursor', 'is not a cursor of this listing') },
+  { name: 'a contact cursor holding no date', request: () => get(`/api/v1/contacts?sort=created&cursor=${cursor(['created', 'not a date', 'x'])}`), status: 400, code: 'INVALID_CURSOR', details: field('query.cursor', 'is not a cursor of this listing') },
+  { name: 'an interaction cursor holding no date', request: () => get(`/api/v1/interactions?cursor=${cursor(['newest', 'soon', 'x'])}`), status: 400, code: 'INVALID_CURSOR', details: field('query.cursor', 'is not a cursor of this listing') },
+  { name: 'a contact cursor holding a number for a name', request: () => get(`/api/v1/contacts?cursor=${cursor(['name', 5, 'x'])}`), status: 400, code: 'INVALID_CURSOR', details: field('query.cursor', 'is not a cursor of this listing') },
 ];
 
 describeEachDatabase('bad input', (env) => {
