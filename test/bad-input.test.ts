@@ -46,6 +46,7 @@ const CASES: BadInput[] = [
   { name: 'JSON with a trailing comma', request: () => json('/api/v1/contacts', '{"firstName": "Ada",\n "tags": ["a",]}'), status: 400, code: 'INVALID_JSON', details: () => ({ line: 2, column: 15 }) },
   { name: 'JSON followed by more text', request: () => json('/api/v1/contacts', '{"firstName": "Ada"} {}'), status: 400, code: 'INVALID_JSON', details: () => ({ line: 1, column: 22 }) },
   { name: 'an empty JSON body', request: () => json('/api/v1/contacts', ''), status: 400, code: 'INVALID_JSON', details: () => ({ line: 1, column: 1 }) },
+  { name: 'JSON with a __proto__ key', request: () => json('/api/v1/contacts', '{"firstName": "Ada", "__proto__": {"admin": true}}'), status: 400, code: 'INVALID_JSON', details: () => ({}) },
   { name: 'JSON in a PATCH', request: (w) => json(`/api/v1/interactions/${w.mine.interactions[0].id}`, '{"summary": "x",,}', 'PATCH'), status: 400, code: 'INVALID_JSON', details: () => ({ line: 1, column: 17 }) },
 
   // Wrong types.

@@ -98,11 +98,13 @@ export function lineAndColumn(text: string, offset: number): { line: number; col
 }
 
 /** INVALID_JSON for a body the JSON parser refused, with the line and column where it went wrong. */
-export function jsonError(body: string, cause: Error): AppError {
+export function jsonError(body: string): AppError {
   if (body.trim() === '') return new AppError('INVALID_JSON', 'The request body is empty; send a JSON document.', lineAndColumn(body, body.length));
   const offset = jsonSyntaxErrorOffset(body);
-  // Valid JSON that the parser still refused, such as a "__proto__" key.
-  if (offset === null) return new AppError('INVALID_JSON', `The request body is not acceptable JSON: ${cause.message}`);
+  // Valid JSON that the parser still refused: it turns down keys that could poison prototypes.
+  if (offset === null) {
+    return new AppError('INVALID_JSON', 'The request body is not acceptable JSON: it has a "__proto__" or "constructor.prototype" key.');
+  }
   const at = lineAndColumn(body, offset);
   const what = offset >= body.length ? 'ends too early' : `has an unexpected ${JSON.stringify(body[offset])}`;
   return new AppError('INVALID_JSON', `The request body is not valid JSON: it ${what} at line ${at.line}, column ${at.column}.`, at);

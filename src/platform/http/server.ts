@@ -124,7 +124,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = String(raw);
     parseJson(request, body, (error: Error | null, value?: unknown) => {
-      if (error) return done(jsonError(body, error), undefined);
+      if (error) return done(jsonError(body), undefined);
       done(null, value);
     });
   });
