@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, ERROR_CODES, type ErrorCode } from '../errors.js';
-import { issuesToFields, validationError } from '../validation.js';
+import { issuesToFields, validationError, type Issue } from '../validation.js';
 
 function send(reply: FastifyReply, error: AppError) {
   if (error.code === 'RATE_LIMITED' && typeof error.details.retryAfterSeconds === 'number') {
@@ -18,7 +18,8 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
 
 const CONTEXT_PREFIX: Record<string, string> = { body: '', querystring: 'query', params: 'params', headers: 'headers' };
 
-type ValidationItem = { instancePath: string; keyword: string; message?: string; params?: { keys?: string[] } };
+/** What fastify-type-provider-zod makes of a zod issue: its path and code renamed, the rest in params. */
+type ValidationItem = { instancePath: string; keyword: string; message?: string; params?: Omit<Issue, 'path' | 'message' | 'code'> };
 
 /** Maps every error to the one shape `{"error": {"code", "message", "details"}}`, hiding internals. */
 export function errorHandler(error: FastifyError | AppError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -26,10 +27,10 @@ export function errorHandler(error: FastifyError | AppError | Error, request: Fa
   if (hasZodFastifySchemaValidationErrors(error)) {
     const context = (error as FastifyError).validationContext ?? 'body';
     const issues = (error.validation as unknown as ValidationItem[]).map((item) => ({
+      ...item.params,
       path: item.instancePath.split('/').filter(Boolean).map((part) => (/^\d+$/.test(part) ? Number(part) : part)),
       message: item.message ?? 'is invalid',
       code: item.keyword,
-      ...(item.params?.keys && { keys: item.params.keys }),
     }));
     return send(reply, validationError(issuesToFields(issues, CONTEXT_PREFIX[context] ?? context)));
   }
