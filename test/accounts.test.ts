@@ -146,6 +146,18 @@ describeEachDatabase('accounts', (env) => {
       expect((await attempt(user.email, user.password, remoteAddress)).statusCode).toBe(200);
     });
 
+    it('lets no more than 5 guesses through when they arrive all at once', async () => {
+      const user = await createUser(env());
+      const guesses = await Promise.all(Array.from({ length: 8 }, (_, i) => attempt(user.email, `guess number ${i}`, newAddress())));
+      const statuses = guesses.map((r) => r.statusCode);
+      const through = statuses.filter((s) => s === 401).length;
+      expect(through).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s !== 401 && s !== 429)).toEqual([]);
+      // The guesses that got through count: the account locks after the rest of its 5 failures.
+      for (let i = through; i < 5; i++) expectError(await attempt(user.email, 'one more guess', newAddress()), 401, 'INVALID_CREDENTIALS');
+      expectError(await attempt(user.email, user.password, newAddress()), 429, 'RATE_LIMITED');
+    });
+
     it('counts failures per account whichever address they come from', async () => {
       const user = await createUser(env());
       for (let i = 0; i < 5; i++) expectError(await attempt(user.email, 'wrong password', newAddress()), 401, 'INVALID_CREDENTIALS');

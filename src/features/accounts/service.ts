@@ -98,7 +98,7 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return store.toUser(await userRowOf(scope));
   }
 
-  /** Throws RATE_LIMITED when either key has used up its failures in the window. */
+  /** Throws RATE_LIMITED when either key has more failures in the window than it is allowed. */
   async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
     const windowStart = new Date(deps.clock().getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString();
     for (const [key, limit] of [
@@ -106,7 +106,7 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       [keys.address, RATE_LIMIT.perAddress],
     ] as const) {
       const { count, oldest } = await store.recentFailures(db, key, windowStart);
-      if (count >= limit && oldest) {
+      if (count > limit && oldest) {
         const retryAt = new Date(Date.parse(oldest) + RATE_LIMIT.windowMinutes * 60 * 1000);
         const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - deps.clock().getTime()) / 1000));
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
@@ -117,19 +117,29 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
   }
 
   /**
-   * Checks a password within the rate limits, counting a failure under both keys. An unknown
-   * account (no hash) spends the same time on a decoy, so timing does not reveal which emails exist.
+   * Checks a password within the rate limits. The attempt counts as a failure under both keys before
+   * the limit is checked and the slow hash runs, so guesses sent all at once cannot each pass a check
+   * made before any of them had failed; a refused or successful attempt takes its count back. An
+   * unknown account (no hash) spends the same time on a decoy, so timing does not reveal which
+   * emails exist.
    */
   async function checkPassword(keys: { account: string; address: string }, password: string, hash: string | undefined): Promise<boolean> {
-    await checkRateLimit(keys);
+    const at = now();
+    const attempt = [deps.newId(), deps.newId()];
+    await store.insertFailure(db, attempt[0]!, keys.account, at);
+    await store.insertFailure(db, attempt[1]!, keys.address, at);
+    try {
+      await checkRateLimit(keys);
+    } catch (error) {
+      await store.deleteFailures(db, attempt);
+      throw error;
+    }
     const valid = await verifyPassword(password, hash ?? DECOY_PASSWORD_HASH);
     if (hash !== undefined && valid) {
       await store.clearFailures(db, keys.account);
+      await store.deleteFailures(db, attempt);
       return true;
     }
-    const at = now();
-    await store.insertFailure(db, deps.newId(), keys.account, at);
-    await store.insertFailure(db, deps.newId(), keys.address, at);
     return false;
   }
 
