@@ -67,6 +67,11 @@ const CASES: BadInput[] = [
   { name: 'an id in a change', request: (w) => editContact(w, { id: 'another-id' }), status: 400, code: 'VALIDATION_FAILED', details: field('id', 'is not a known field') },
   { name: 'an unknown query parameter', request: () => get('/api/v1/contacts?colour=blue'), status: 400, code: 'VALIDATION_FAILED', details: field('query.colour', 'is not a known field') },
 
+  // The NUL character, which PostgreSQL cannot store.
+  { name: 'a NUL character in a name', request: () => newContact({ firstName: 'Ada\u0000', emails: [{ value: 'ada@example.com', type: 'wo\u0000rk' }] }), status: 400, code: 'VALIDATION_FAILED', details: () => ({ fields: [{ path: 'firstName', message: 'must not contain the NUL character' }, { path: 'emails[0].type', message: 'must not contain the NUL character' }] }) },
+  { name: 'a NUL character in a query', request: () => get('/api/v1/contacts?tag=a%00b'), status: 400, code: 'VALIDATION_FAILED', details: field('query.tag', 'must not contain the NUL character') },
+  { name: 'a NUL character in an id', request: () => get('/api/v1/contacts/%00'), status: 400, code: 'VALIDATION_FAILED', details: field('params.id', 'must not contain the NUL character') },
+
   // Oversized bodies.
   { name: 'a body over the size limit', request: () => newContact({ firstName: 'Ada', notes: 'x'.repeat(1024 * 1024) }), status: 413, code: 'BODY_TOO_LARGE', details: () => ({ limit: 1048576 }) },
 

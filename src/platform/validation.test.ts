@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AppError } from './errors.js';
-import { formatPath, issuesToFields, parseInput, validationError } from './validation.js';
+import { formatPath, issuesToFields, nulPaths, parseInput, validationError } from './validation.js';
 
 describe('formatPath', () => {
   it.each([
@@ -91,5 +91,21 @@ describe('validationError', () => {
       message: 'Invalid input: displayName a contact needs a name',
       details: { fields: [{ path: 'displayName', message: 'a contact needs a name' }] },
     });
+  });
+});
+
+describe('nulPaths', () => {
+  it('finds the NUL character in values and keys at any depth', () => {
+    expect(nulPaths({ firstName: 'Ada\u0000', emails: [{ value: 'ok' }, { value: '\u0000' }], dimensions: { 'a\u0000': 'x' }, cadenceDays: 3 })).toEqual([
+      ['firstName'],
+      ['emails', 1, 'value'],
+      ['dimensions', 'a\u0000'],
+    ]);
+    expect(nulPaths('\u0000')).toEqual([[]]);
+  });
+
+  it('finds nothing in clean input', () => {
+    expect(nulPaths({ a: ['x', null, true, 1, { b: 'y' }] })).toEqual([]);
+    expect(nulPaths(undefined)).toEqual([]);
   });
 });

@@ -34,6 +34,17 @@ export function issuesToFields(issues: readonly Issue[], prefix = ''): { path: s
   });
 }
 
+/**
+ * Paths of every string (value or key) holding the NUL character, which PostgreSQL cannot store
+ * and SQLite would keep invisibly, so input with it is refused on both.
+ */
+export function nulPaths(value: unknown, path: readonly PropertyKey[] = []): PropertyKey[][] {
+  if (typeof value === 'string') return value.includes('\0') ? [[...path]] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => (key.includes('\0') ? [[...path, key]] : nulPaths(item, [...path, key])));
+}
+
 export function validationError(fields: { path: string; message: string }[]): AppError {
   const summary = fields.map((f) => `${f.path} ${f.message}`).join('; ');
   return new AppError('VALIDATION_FAILED', `Invalid input: ${summary}`, { fields });

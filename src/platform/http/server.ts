@@ -10,6 +10,7 @@ import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { jsonError } from './json.js';
+import { issuesToFields, nulPaths, validationError } from '../validation.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 export const API_PREFIX = '/api/v1';
@@ -115,6 +116,12 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('auth', null);
+  app.addHook('preValidation', async (request) => {
+    const issues = (['params', 'query', 'body'] as const).flatMap((part) =>
+      issuesToFields(nulPaths(request[part]).map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part),
+    );
+    if (issues.length > 0) throw validationError(issues);
+  });
 
   // The API speaks JSON only: a text/plain body would reach the routes as a string and fail
   // validation with a puzzling message instead of 415.
