@@ -32,6 +32,8 @@ const newInteraction = (w: Worlds, payload: object): InjectOptions => ({
 const editInteraction = (w: Worlds, payload: object): InjectOptions => ({ method: 'PATCH', url: `/api/v1/interactions/${w.mine.interactions[0].id}`, payload });
 const get = (url: string): InjectOptions => ({ method: 'GET', url });
 const cursor = (parts: unknown[]) => Buffer.from(JSON.stringify(parts)).toString('base64url');
+/** Varied CJK characters, 3 bytes each in UTF-8 and hard to compress. */
+const chinese = (length: number) => Array.from({ length }, (_, i) => String.fromCodePoint(0x4e00 + ((i * 7919) % 20000))).join('');
 
 const REAL_DATE = 'is not a real calendar date';
 const REAL_INSTANT = 'is not a real date and time';
@@ -54,6 +56,7 @@ const CASES: BadInput[] = [
   { name: 'a string for the tag list', request: () => newContact({ firstName: 'Ada', tags: 'friends' }), status: 400, code: 'VALIDATION_FAILED', details: field('tags', 'Invalid input: expected array, received string') },
   { name: 'a string for the cadence', request: () => newContact({ firstName: 'Ada', cadenceDays: '30' }), status: 400, code: 'VALIDATION_FAILED', details: field('cadenceDays', 'Invalid input: expected number, received string') },
   { name: 'an email that is not one', request: () => newContact({ firstName: 'Ada', emails: [{ value: 'ada at example' }] }), status: 400, code: 'VALIDATION_FAILED', details: field('emails[0].value', 'must be an email address') },
+  { name: 'a web address of 6000 bytes', request: () => newContact({ firstName: 'Ada', urls: [{ value: `https://x.example/${chinese(1980)}` }] }), status: 400, code: 'VALIDATION_FAILED', details: field('urls[0].value', 'must be at most 2000 bytes long') },
   { name: 'a circle that does not exist', request: (w) => editContact(w, { circle: 'outer' }), status: 400, code: 'VALIDATION_FAILED', details: field('circle', 'Invalid option: expected one of "inner"|"close"|"network"|"wide"') },
   { name: 'a dimension name in capitals', request: () => newContact({ firstName: 'Ada', dimensions: { Industry: 'Fintech' } }), status: 400, code: 'VALIDATION_FAILED', details: field('dimensions.Industry', 'dimension names are lowercase letters, digits and _, such as industry') },
   { name: 'a quality of 6', request: (w) => newInteraction(w, { quality: 6 }), status: 400, code: 'VALIDATION_FAILED', details: field('quality', 'Too big: expected number to be <=5') },

@@ -82,6 +82,13 @@ describe('contactInput', () => {
     });
   });
 
+  it('counts the length of a URL in bytes', () => {
+    const urls = (path: string) => contactInput.safeParse({ firstName: 'Ada', urls: [{ value: `https://example.com/${path}` }] });
+    expect(urls('a'.repeat(2000 - 20)).success).toBe(true);
+    expect(urls('a'.repeat(2000 - 19)).error?.issues.map((i) => i.message)).toEqual(['must be at most 2000 bytes long']);
+    expect(urls('é'.repeat(991)).error?.issues.map((i) => i.message)).toEqual(['must be at most 2000 bytes long']);
+  });
+
   it('refuses a URL that is not on the web', () => {
     expect(contactInput.safeParse({ firstName: 'Ada', urls: [{ value: 'javascript:alert(1)' }] }).error?.issues.map((i) => [i.path, i.message])).toEqual([
       [['urls', 0, 'value'], 'must be a web address'],
