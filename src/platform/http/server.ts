@@ -116,6 +116,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('auth', null);
+  // PostgreSQL cannot store the NUL character and SQLite would keep it invisibly: refuse it in any
+  // input, on both, naming where it is.
   app.addHook('preValidation', async (request) => {
     const issues = (['params', 'query', 'body'] as const).flatMap((part) =>
       issuesToFields(nulPaths(request[part]).map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part),
