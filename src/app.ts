@@ -39,10 +39,12 @@ export interface ServerOptions {
   deps: Deps;
   services: Services;
   logger: boolean;
+  /** The built web app to serve at / (web/dist); null serves the API alone. */
+  webRoot?: string | null;
 }
 
 /** The whole HTTP application, ready for `listen()` or `inject()`. */
-export async function buildServer({ config, deps, services, logger }: ServerOptions): Promise<App> {
+export async function buildServer({ config, deps, services, logger, webRoot = null }: ServerOptions): Promise<App> {
   const app = await createHttpServer({ config, logger, version: VERSION });
 
   await app.register(
@@ -80,6 +82,6 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
     },
     { prefix: API_PREFIX },
   );
-  if (!(await serveWebApp(app))) app.log.warn('web/dist is missing, so only the API is served: run `npm run build` to build the web app');
+  if (webRoot && !(await serveWebApp(app, webRoot))) app.log.warn(`${webRoot} is missing, so only the API is served: run \`npm run build\` to build the web app`);
   return app;
 }

@@ -15,7 +15,7 @@ const IMMUTABLE = 'public, max-age=31536000, immutable';
  * with index.html so the app's own router can show the page. API paths keep their JSON 404.
  * Returns false when the app has not been built.
  */
-export async function serveWebApp(app: App, root: string = WEB_ROOT): Promise<boolean> {
+export async function serveWebApp(app: App, root: string): Promise<boolean> {
   if (!fs.existsSync(path.join(root, 'index.html'))) return false;
   await app.register(fastifyStatic, {
     root,
