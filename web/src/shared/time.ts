@@ -87,11 +87,6 @@ export function fromLocalInput(value: string, timeZone: string): string | null {
   return new Date(guess).toISOString();
 }
 
-/** Today's date (YYYY-MM-DD) in a time zone. */
-export function todayIn(timeZone: string, now: Date): string {
-  return toLocalInput(now.toISOString(), timeZone).slice(0, 10);
-}
-
 /**
  * The heading a timeline groups an interaction under: "This week", "Last week", or the month,
  * with weeks starting on the user's chosen day (0 = Sunday … 6 = Saturday).
