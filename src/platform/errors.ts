@@ -49,8 +49,3 @@ export class AppError extends Error {
     return ERROR_CODES[this.code].status;
   }
 }
-
-/** Shorthand for the error a validation rule raises about one field. */
-export function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
-}
