@@ -325,6 +325,23 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     expect(overflow).toBe(0);
   });
 
+  it('signs out and sets up at phone size', async () => {
+    await page.setViewportSize(PHONE);
+    await page.goto(`${app.url}/settings`);
+    // On a phone the top bar has no room for it; Settings has it.
+    await page.getByRole('main').getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('heading', { name: 'Sign in to Rapport' }).waitFor();
+    await record('sign-in');
+    const fresh = await startApp();
+    try {
+      await page.goto(fresh.url);
+      await page.getByRole('heading', { name: 'Welcome to Rapport' }).waitFor();
+      await record('setup');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rendered every page without a console error or a blocked resource', () => {
     expect(problems).toEqual([]);
   });
