@@ -1,10 +1,11 @@
+import { useQueryClient } from '@tanstack/react-query';
 import { memo, useCallback, useEffect, useId, useRef, useState, type Dispatch, type SetStateAction } from 'react';
 import { Link, useLocation, useSearch } from 'wouter';
 import { formatRelative } from '../../shared/time';
 import { CIRCLES, type Contact, type ContactSort } from '../../shared/types';
 import { EmptyState, ErrorState, Icon, isTyping, Loading } from '../../shared/ui';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
-import { useContactList, useDimensions, useTags, type ContactFilters } from './api';
+import { prefetchContactList, useContactList, useDimensions, useTags, type ContactFilters } from './api';
 import { BulkBar } from './BulkBar';
 import { titleCase, SORT_LABELS, SORT_OPTIONS } from './model';
 import { NewContactDialog } from './NewContactDialog';
@@ -29,6 +30,7 @@ export function ContactsPage() {
   const [, navigate] = useLocation();
   const filters = filtersFrom(search);
   const list = useContactList(filters);
+  const client = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
   const logInteraction = useLogInteractionDialog();
@@ -85,6 +87,8 @@ export function ContactsPage() {
         onChange={update}
         onType={(q) => {
           performance.mark(`rapport:contacts-search:${q}`);
+          // Ask the server at once; the page then redraws while the answer is on its way.
+          prefetchContactList(client, { ...filters, q });
           update({ q });
         }}
       />
