@@ -1,5 +1,6 @@
 import type { FormEvent, ReactNode } from 'react';
 import type { ApiError } from '../../shared/api';
+import { useUser } from '../../shared/session';
 import { KIND_LABELS, KINDS } from '../../shared/types';
 import { Field, FormError, isSaveChord } from '../../shared/ui';
 import type { InteractionDraft } from './model';
@@ -27,6 +28,7 @@ export function InteractionForm({ draft, onChange, onSubmit, error, pending, sub
     onChange: (e: { target: { value: string } }) => set(key)(e.target.value),
   });
   const err = (path: string) => error?.field(path);
+  const { timeZone } = useUser();
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -62,7 +64,7 @@ export function InteractionForm({ draft, onChange, onSubmit, error, pending, sub
         </div>
       </fieldset>
       <div className="row">
-        <Field label="When" error={err('occurredAt')}>
+        <Field label="When" error={err('occurredAt')} hint={`In your time zone, ${timeZone.replace(/_/g, ' ')}.`}>
           {(p) => <input {...p} type="datetime-local" {...text('when')} required />}
         </Field>
         <Field label="Channel or place" error={err('channel')}>
