@@ -7,6 +7,8 @@ import { contactRoutes } from './features/contacts/routes.js';
 import { createContactsService } from './features/contacts/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
+import { calendarFeedRoute, nurtureRoutes } from './features/nurture/routes.js';
+import { createNurtureService } from './features/nurture/service.js';
 import { searchRoutes } from './features/search/routes.js';
 import { createSearchService } from './features/search/service.js';
 import { trashRoutes } from './features/trash/routes.js';
@@ -20,7 +22,7 @@ export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.js
 /** Every feature's service, wired once; the HTTP routes and the CLI both go through these. */
 export function createServices(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
   const accounts = createAccountsService(deps, options);
-  const contacts = createContactsService(deps);
+  const contacts = createContactsService(deps, accounts);
   const interactions = createInteractionsService(deps, contacts);
   return {
     accounts,
@@ -28,6 +30,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     interactions,
     search: createSearchService(deps, contacts, interactions),
     trash: createTrashService(deps, contacts, interactions),
+    nurture: createNurtureService(deps, accounts, contacts, interactions),
   };
 }
 
@@ -75,9 +78,11 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
         interactionRoutes(authed, services.interactions);
         searchRoutes(authed, services.search);
         trashRoutes(authed, services.trash);
+        nurtureRoutes(authed, services.nurture);
       });
     },
     { prefix: API_PREFIX },
   );
+  calendarFeedRoute(app, services.nurture);
   return app;
 }

@@ -3,6 +3,7 @@ import { createServices, VERSION, type Services } from './app.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
+import { nurtureCommands } from './features/nurture/cli.js';
 import { searchCommands } from './features/search/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
@@ -112,6 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   contactCommands(program, ctx);
   interactionCommands(program, ctx);
   searchCommands(program, ctx);
+  nurtureCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);

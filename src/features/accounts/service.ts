@@ -16,6 +16,7 @@ import {
   type ProfilePatch,
   type User,
 } from './model.js';
+import { settingsOf, settingsPatch, type NurtureSettings, type SettingsPatch } from '../nurture/model.js';
 import * as store from './store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -83,6 +84,13 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     const row = await store.findUserByEmail(db, emailAddress.trim().toLowerCase());
     if (!row) throw new AppError('USER_NOT_FOUND', `No account has the email ${emailAddress}.`);
     return { scope: authenticatedScope(row.id), user: store.toUser(row) };
+  }
+
+  /** Keep-in-touch cadences per circle and the strength half-life of the user. */
+  async function nurtureSettings(scope: Scope, tx: typeof db = db): Promise<NurtureSettings> {
+    const row = await store.findUserById(tx, scope.userId);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
+    return settingsOf(row);
   }
 
   async function userOf(scope: Scope): Promise<User> {
@@ -166,6 +174,23 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     },
 
     getUser: userOf,
+
+    nurtureSettings,
+
+    /** Changes cadences or half-life; the caller refreshes every contact's schedule in the same transaction. */
+    async updateNurtureSettings(tx: typeof db, scope: Scope, patch: SettingsPatch): Promise<NurtureSettings> {
+      const data = parseInput(settingsPatch, patch);
+      const c = data.cadences ?? {};
+      await store.updateUser(tx, scope.userId, {
+        ...(c.inner !== undefined && { cadence_inner: c.inner }),
+        ...(c.close !== undefined && { cadence_close: c.close }),
+        ...(c.network !== undefined && { cadence_network: c.network }),
+        ...(c.wide !== undefined && { cadence_wide: c.wide }),
+        ...(data.strengthHalfLifeDays !== undefined && { strength_half_life_days: data.strengthHalfLifeDays }),
+        updated_at: now(),
+      });
+      return nurtureSettings(scope, tx);
+    },
 
     async updateProfile(scope: Scope, patch: ProfilePatch): Promise<User> {
       const data = parseInput(profilePatch, patch);

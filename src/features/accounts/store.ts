@@ -1,10 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ApiTokensTable, DB, UsersTable } from '../../platform/database/schema.js';
 import type { ApiToken, User } from './model.js';
 
 type Db = Kysely<DB>;
 
-export function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'display_name' | 'time_zone' | 'week_start' | 'created_at'>): User {
   return {
     id: row.id,
     email: row.email,
@@ -24,7 +24,7 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertUser(db: Db, row: Selectable<UsersTable>): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
@@ -44,7 +44,7 @@ export async function listUsers(db: Db): Promise<User[]> {
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UsersTable, 'display_name' | 'time_zone' | 'week_start' | 'password_hash' | 'updated_at'>>,
+  patch: Updateable<UsersTable>,
 ): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }

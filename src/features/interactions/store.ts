@@ -154,3 +154,17 @@ export function documentSource(db: Db, filter: { ids: readonly string[] } | { ow
   query = 'ids' in filter ? query.where('i.id', 'in', filter.ids) : query.where('i.owner_id', '=', filter.ownerId).orderBy('i.occurred_at').orderBy('i.id');
   return query;
 }
+
+/** Kind, quality and time of a contact's live interactions, for relationship strength. */
+export async function weightedOf(db: Db, ownerId: string, contactId: string) {
+  const rows = await db
+    .selectFrom('interaction_participants as p')
+    .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select(['i.kind', 'i.quality', 'i.occurred_at'])
+    .where('p.owner_id', '=', ownerId)
+    .where('p.contact_id', '=', contactId)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.occurred_at')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind as InteractionKind, quality: r.quality, occurredAt: r.occurred_at }));
+}

@@ -10,6 +10,11 @@ export interface UsersTable {
   display_name: string;
   time_zone: string;
   week_start: number;
+  cadence_inner: Generated<number>;
+  cadence_close: Generated<number>;
+  cadence_network: Generated<number>;
+  cadence_wide: Generated<number>;
+  strength_half_life_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -65,6 +70,12 @@ export interface ContactsTable {
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
   last_interaction_at: Timestamp | null;
+  /** 0 when the user opted this contact out of check-in reminders. */
+  reminders: Generated<number>;
+  snoozed_until: Timestamp | null;
+  due_at: Timestamp | null;
+  priority_at: Timestamp | null;
+  strength_log: number | null;
 }
 
 export interface ContactMethodsTable {
@@ -126,6 +137,38 @@ export interface SearchDocsTable {
   body: string;
 }
 
+export interface ContactEventsTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  occurred_on: string;
+  note: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledgement_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExchangesTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  direction: string;
+  description: string;
+  opened_on: string;
+  due_on: string | null;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  owner_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -138,4 +181,7 @@ export interface DB {
   interactions: InteractionsTable;
   interaction_participants: InteractionParticipantsTable;
   search_docs: SearchDocsTable;
+  contact_events: ContactEventsTable;
+  exchanges: ExchangesTable;
+  calendar_feeds: CalendarFeedsTable;
 }
