@@ -127,7 +127,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         store.unacknowledgedSuccesses(db, scope.userId, SUCCESS_KINDS, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
         store.openExchanges(db, scope.userId, ['i_offered', 'they_asked'], LIST_LIMIT),
       ]);
-      const dueIds = dueRows.map((r) => r.id);
+      const dueIds = dueRows.map((r) => r.contact_id);
       const [lastInteractions, news, participants] = await Promise.all([
         store.lastInteractionsOf(db, scope.userId, dueIds),
         store.latestNewsOf(db, scope.userId, dueIds, addDays(date, -NEWS_DAYS), date),
@@ -157,7 +157,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         due: {
           total: dueTotal,
           items: dueRows.map((r) => {
-            const cadence = effectiveCadence({ circle: r.circle as Circle | null, cadenceDays: r.cadence_days, reminders: true }, settings)!;
+            const cadence = effectiveCadence({ circle: r.contact_circle as Circle | null, cadenceDays: r.cadence_days, reminders: true }, settings)!;
             const overdue = overdueDays(r.due_at, at);
             return {
               contact: store.toSummary(r),
@@ -165,8 +165,8 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
               overdueDays: overdue,
               cadenceDays: cadence,
               reason: reasonFor(r, cadence, overdue, at),
-              lastInteraction: lastInteractions.get(r.id) ?? null,
-              latestNews: news.get(r.id) ?? null,
+              lastInteraction: lastInteractions.get(r.contact_id) ?? null,
+              latestNews: news.get(r.contact_id) ?? null,
             };
           }),
         },

@@ -12,11 +12,12 @@ export interface MonthDayRange {
   to: number;
 }
 
-const SUMMARY_COLUMNS = ['c.id', 'c.display_name', 'c.company', 'c.title', 'c.circle'] as const;
-type SummaryRow = { id: string; display_name: string; company: string | null; title: string | null; circle: string | null };
+// Aliased so they never collide with the columns of a joined event, exchange or interaction.
+const SUMMARY_COLUMNS = ['c.id as contact_id', 'c.display_name as contact_name', 'c.company as contact_company', 'c.title as contact_title', 'c.circle as contact_circle'] as const;
+type SummaryRow = { contact_id: string; contact_name: string; contact_company: string | null; contact_title: string | null; contact_circle: string | null };
 
 export function toSummary(row: SummaryRow): ContactSummary {
-  return { id: row.id, displayName: row.display_name, company: row.company, title: row.title, circle: row.circle as Circle | null };
+  return { id: row.contact_id, displayName: row.contact_name, company: row.contact_company, title: row.contact_title, circle: row.contact_circle as Circle | null };
 }
 
 export function toEvent(row: Selectable<ContactEventsTable>): ContactEvent {
