@@ -7,6 +7,7 @@ import { nurtureCommands } from './features/nurture/cli.js';
 import { searchCommands } from './features/search/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
+import { readSecret } from './platform/cli/prompt.js';
 import { loadConfig, type Config, type ConfigFlags } from './platform/config.js';
 import type { Database } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -36,6 +37,7 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  secret(question: string): Promise<string>;
 }
 
 /** Runs the CLI; returns the exit code. Tests call this with their own output and environment. */
@@ -79,6 +81,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
     },
     json: () => Boolean(globals().json),
+    secret: io.secret,
     out: io.out,
     err: io.err,
   };
@@ -133,6 +136,7 @@ export async function main(argv: string[]): Promise<void> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
+    secret: readSecret,
   });
   process.exitCode = code;
 }

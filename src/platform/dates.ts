@@ -19,7 +19,7 @@ const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** A calendar date `YYYY-MM-DD` that exists (JavaScript's Date would roll 2026-02-30 over to March). */
 export const dateOnly = z
   .string()
-  .regex(DATE_ONLY, 'must be a date as YYYY-MM-DD')
+  .regex(DATE_ONLY, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine((value) => {
     const [, y, m, d] = DATE_ONLY.exec(value)!.map(Number);
     return isRealDate(y!, m!, d!);
@@ -33,7 +33,7 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9}
  */
 export const instant = z
   .string()
-  .regex(INSTANT, 'must be an ISO 8601 date and time with an offset, such as 2026-03-05T14:07:00Z')
+  .regex(INSTANT, { message: 'must be an ISO 8601 date and time with an offset, such as 2026-03-05T14:07:00Z', abort: true })
   .refine((value) => {
     const [, y, m, d, hh, mm, ss] = INSTANT.exec(value)!;
     return isRealDate(Number(y), Number(m), Number(d)) && Number(hh) < 24 && Number(mm) < 60 && Number(ss ?? 0) < 60;
@@ -51,7 +51,7 @@ export interface Birthday {
 /** `1985-03-14`, or `--03-14` when the year is unknown (the vCard form, RFC 6350 §4.3.1). */
 export const birthday = z
   .string()
-  .regex(BIRTHDAY, 'must be YYYY-MM-DD, or --MM-DD without a year')
+  .regex(BIRTHDAY, { message: 'must be YYYY-MM-DD, or --MM-DD without a year', abort: true })
   .refine((value) => {
     const b = parseBirthday(value);
     return b !== null && isRealDate(b.year, b.month, b.day);
