@@ -9,7 +9,13 @@ import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
 import { calendarFeedRoute, nurtureRoutes } from './features/nurture/routes.js';
 import { createNurtureService } from './features/nurture/service.js';
+import { feedbackRoutes, publicFeedbackRoutes } from './features/feedback/routes.js';
+import { createFeedbackService } from './features/feedback/service.js';
+import { reflectRoutes } from './features/reflect/routes.js';
+import { createReflectService } from './features/reflect/service.js';
 import { searchRoutes } from './features/search/routes.js';
+import { skillRoutes } from './features/skills/routes.js';
+import { createSkillsService } from './features/skills/service.js';
 import { createSearchService } from './features/search/service.js';
 import { trashRoutes } from './features/trash/routes.js';
 import { createTrashService } from './features/trash/service.js';
@@ -24,6 +30,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
   const accounts = createAccountsService(deps, options);
   const contacts = createContactsService(deps, accounts);
   const interactions = createInteractionsService(deps, contacts);
+  const skills = createSkillsService(deps);
   return {
     accounts,
     contacts,
@@ -31,6 +38,9 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     search: createSearchService(deps, contacts, interactions),
     trash: createTrashService(deps, contacts, interactions),
     nurture: createNurtureService(deps, accounts, contacts, interactions),
+    skills,
+    reflect: createReflectService(deps, accounts, interactions, skills),
+    feedback: createFeedbackService(deps, accounts, skills),
   };
 }
 
@@ -63,6 +73,7 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       publicAccountRoutes(api, services.accounts, { secureCookies: config.secureCookies });
+      publicFeedbackRoutes(api, services.feedback);
 
       await api.register(async (authed: App) => {
         authed.addHook(
@@ -79,6 +90,9 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
         searchRoutes(authed, services.search);
         trashRoutes(authed, services.trash);
         nurtureRoutes(authed, services.nurture);
+        skillRoutes(authed, services.skills);
+        reflectRoutes(authed, services.reflect);
+        feedbackRoutes(authed, services.feedback);
       });
     },
     { prefix: API_PREFIX },

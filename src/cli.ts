@@ -3,7 +3,10 @@ import { createServices, VERSION, type Services } from './app.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
+import { feedbackCommands } from './features/feedback/cli.js';
 import { nurtureCommands } from './features/nurture/cli.js';
+import { reflectCommands } from './features/reflect/cli.js';
+import { skillCommands } from './features/skills/cli.js';
 import { searchCommands } from './features/search/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
@@ -117,6 +120,9 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   interactionCommands(program, ctx);
   searchCommands(program, ctx);
   nurtureCommands(program, ctx);
+  reflectCommands(program, ctx);
+  skillCommands(program, ctx);
+  feedbackCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);

@@ -2,6 +2,7 @@ import type { Deps } from '../../platform/deps.js';
 import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
 import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
+import { createRateLimiter } from '../../platform/rate-limit.js';
 import { parseInput } from '../../platform/validation.js';
 import {
   failureKeys,
@@ -99,22 +100,17 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return store.toUser(row);
   }
 
+  const limiter = createRateLimiter(deps, RATE_LIMIT.windowMinutes);
+
   /** Throws RATE_LIMITED when either key has used up its failures in the window. */
   async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
-    const windowStart = new Date(deps.clock().getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString();
-    for (const [key, limit] of [
-      [keys.account, RATE_LIMIT.perAccount],
-      [keys.address, RATE_LIMIT.perAddress],
-    ] as const) {
-      const { count, oldest } = await store.recentFailures(db, key, windowStart);
-      if (count >= limit && oldest) {
-        const retryAt = new Date(Date.parse(oldest) + RATE_LIMIT.windowMinutes * 60 * 1000);
-        const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - deps.clock().getTime()) / 1000));
-        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
-          retryAfterSeconds,
-        });
-      }
-    }
+    await limiter.check(
+      [
+        { key: keys.account, max: RATE_LIMIT.perAccount },
+        { key: keys.address, max: RATE_LIMIT.perAddress },
+      ],
+      'Too many failed sign-ins',
+    );
   }
 
   return {
@@ -145,12 +141,10 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       const row = await store.findUserByEmail(db, email);
       const valid = await verifyPassword(password, row?.password_hash ?? DECOY_PASSWORD_HASH);
       if (!row || !valid) {
-        const at = now();
-        await store.insertFailure(db, deps.newId(), keys.account, at);
-        await store.insertFailure(db, deps.newId(), keys.address, at);
+        await limiter.hit([keys.account, keys.address]);
         throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       }
-      await store.clearFailures(db, keys.account);
+      await limiter.clear(keys.account);
       return startSession(store.toUser(row), client);
     },
 
@@ -242,7 +236,7 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     async prune(): Promise<void> {
       const at = deps.clock();
       await store.deleteExpiredSessions(db, at.toISOString());
-      await store.pruneFailures(db, new Date(at.getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString());
+      await limiter.prune();
     },
   };
 }

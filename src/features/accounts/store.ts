@@ -102,26 +102,3 @@ export async function findTokenByHash(db: Db, hash: string): Promise<{ id: strin
 export async function touchToken(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
 }
-
-export async function insertFailure(db: Db, id: string, key: string, at: string): Promise<void> {
-  await db.insertInto('login_failures').values({ id, key, failed_at: at }).execute();
-}
-
-/** Failures under a key since an instant, and the oldest of them (when the window frees up). */
-export async function recentFailures(db: Db, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failed_at').as('oldest')])
-    .where('key', '=', key)
-    .where('failed_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), oldest: (row.oldest as string | null) ?? null };
-}
-
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute();
-}
-
-export async function pruneFailures(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('failed_at', '<=', before).execute();
-}

@@ -111,7 +111,7 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
       });
     },
 
-    get: (scope: Scope, id: string) => loadOne(db, scope, id, { includeDeleted: false }),
+    get: (scope: Scope, id: string, tx: Kysely<DB> = db) => loadOne(tx, scope, id, { includeDeleted: false }),
 
     async update(scope: Scope, id: string, patch: InteractionPatch): Promise<Interaction> {
       const data = parseInput(interactionPatch, patch);
@@ -185,6 +185,8 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
     onlyWith: (tx: Kysely<DB>, scope: Scope, contactIds: readonly string[]) => store.onlyWith(tx, scope.userId, contactIds),
     expiredTrash: (before: string) => store.expiredTrash(db, before),
     weightedOf: (scope: Scope, contactId: string) => store.weightedOf(db, scope.userId, contactId),
+    /** Rebuilds the search documents of these interactions, after something they include changed. */
+    reindex: (tx: Kysely<DB>, ids: readonly string[]) => search.refresh(tx, 'interaction', ids, source(tx)),
   };
 }
 

@@ -140,15 +140,21 @@ export async function onlyWith(db: Db, ownerId: string, contactIds: readonly str
   return rows.map((r) => r.interaction_id);
 }
 
-/** The search document of an interaction: the summary as title; notes, what they shared and what I learned as body. */
+/**
+ * The search document of an interaction: the summary as title; notes, what they shared, what I
+ * learned and my reflection on it as body. The reflection lives in its interaction's document, so
+ * it leaves and returns with the interaction's trash and restore.
+ */
 export function documentSource(db: Db, filter: { ids: readonly string[] } | { ownerId: string }): DocumentSource {
   let query = db
     .selectFrom('interactions as i')
+    .leftJoin('reflections as r', 'r.interaction_id', 'i.id')
     .select([
       'i.owner_id',
       'i.id as entity_id',
       'i.summary as title',
-      sql<string>`concat_ws(' ', i.channel, i.notes, i.shared_needs, i.shared_challenges, i.shared_plans, i.learned, i.follow_up)`.as('body'),
+      sql<string>`concat_ws(' ', i.channel, i.notes, i.shared_needs, i.shared_challenges, i.shared_plans, i.learned, i.follow_up,
+        r.went_well, r.to_improve, r.missed_opportunities, r.notes)`.as('body'),
     ])
     .where('i.deleted_at', 'is', null);
   query = 'ids' in filter ? query.where('i.id', 'in', filter.ids) : query.where('i.owner_id', '=', filter.ownerId).orderBy('i.occurred_at').orderBy('i.id');

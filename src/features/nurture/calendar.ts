@@ -1,5 +1,6 @@
 import ical, { ICalEventRepeatingFreq } from 'ical-generator';
-import { addDays, localDate } from './model.js';
+import { addDays, localDate } from '../../platform/dates.js';
+
 
 /*
  * The iCalendar subscription feed (RFC 5545). Every event is all-day, with a UID that stays the same

@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  addDays,
   DEFAULT_CADENCES,
-  daysBetween,
   effectiveCadence,
-  localDate,
   nextOccurrence,
   occurrenceIn,
   overdueDays,
   schedule,
-  startOfLocalDay,
   strengthAt,
   strengthLog,
   strengthTrend,
@@ -17,6 +13,7 @@ import {
 } from './model.js';
 import { monthDayRanges } from './service.js';
 import { balanceOf } from './schemas.js';
+import { addDays, daysBetween, localDate, startOfLocalDay } from '../../platform/dates.js';
 
 const settings = { cadences: { ...DEFAULT_CADENCES }, halfLifeDays: 90 };
 const base = { circle: 'close' as const, cadenceDays: null, reminders: true, createdAt: '2026-01-01T00:00:00.000Z', lastInteractionAt: '2026-02-01T12:00:00.000Z', snoozedUntil: null };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { daysInMonth, isLeapYear, zonedTimeToInstant } from '../../platform/dates.js';
+import { daysInMonth, isLeapYear } from '../../platform/dates.js';
 import type { Circle } from '../contacts/model.js';
 import type { InteractionKind } from '../interactions/model.js';
 
@@ -151,24 +151,6 @@ export function strengthTrend(interactions: readonly WeightedInteraction[], now:
 // ---------------------------------------------------------------------------------------------
 // The user's local calendar
 
-/** The calendar date an instant falls on in a time zone, as YYYY-MM-DD. */
-export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get('year')}-${get('month')}-${get('day')}`;
-}
-
-export function addDays(date: string, n: number): string {
-  const [y, m, d] = date.split('-').map(Number);
-  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
-}
-
-/** The instant a local calendar day begins (midnight, or the first moment after a DST gap). */
-export function startOfLocalDay(date: string, timeZone: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  return zonedTimeToInstant(y!, m!, d!, 0, 0, timeZone);
-}
-
 /**
  * The date of a yearly occasion (birthday, anniversary) in a given year. Someone born on 29
  * February celebrates on 28 February in other years: it stays in their birth month, the most
@@ -184,9 +166,4 @@ export function nextOccurrence(month: number, day: number, from: string): string
   const year = Number(from.slice(0, 4));
   const thisYear = occurrenceIn(year, month, day);
   return thisYear >= from ? thisYear : occurrenceIn(year + 1, month, day);
-}
-
-/** Whole days from one date to another (YYYY-MM-DD). */
-export function daysBetween(from: string, to: string): number {
-  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS);
 }

@@ -11,13 +11,9 @@ import type { ContactsService } from '../contacts/service.js';
 import type { InteractionsService } from '../interactions/service.js';
 import { buildCalendar } from './calendar.js';
 import {
-  addDays,
-  daysBetween,
   effectiveCadence,
-  localDate,
   nextOccurrence,
   overdueDays,
-  startOfLocalDay,
   strengthAt,
   strengthLog,
   strengthTrend,
@@ -48,6 +44,7 @@ import {
 } from './schemas.js';
 import * as store from './store.js';
 import type { MonthDayRange } from './store.js';
+import { addDays, daysBetween, localDate, startOfLocalDay } from '../../platform/dates.js';
 
 /** How far ahead Today looks for birthdays and other dates, and back for their successes. */
 export const UPCOMING_DAYS = 14;

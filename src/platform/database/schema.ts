@@ -38,10 +38,10 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
 }
 
-export interface LoginFailuresTable {
+export interface RateLimitHitsTable {
   id: string;
   key: string;
-  failed_at: Timestamp;
+  at: Timestamp;
 }
 
 export interface ContactsTable {
@@ -169,11 +169,133 @@ export interface CalendarFeedsTable {
   created_at: Timestamp;
 }
 
+export interface SkillsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** Lowercased name, unique per owner, so "Storytelling" and "storytelling" are one skill. */
+  name_key: string;
+  description: string | null;
+  position: number;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReflectionsTable {
+  id: string;
+  owner_id: string;
+  interaction_id: string;
+  went_well: string | null;
+  to_improve: string | null;
+  missed_opportunities: string | null;
+  connection_quality: number | null;
+  communication_effectiveness: number | null;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReflectionSkillsTable {
+  reflection_id: string;
+  skill_id: string;
+  owner_id: string;
+}
+
+export interface WeeklyReviewsTable {
+  id: string;
+  owner_id: string;
+  week_start: string;
+  next_week_plan: string | null;
+  plan_outcome: string | null;
+  plan_outcome_note: string | null;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WeeklyReviewAnswersTable {
+  review_id: string;
+  owner_id: string;
+  position: number;
+  prompt: string;
+  answer: string;
+}
+
+export interface ResourcesTable {
+  id: string;
+  owner_id: string;
+  skill_id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  status: string;
+  started_on: string | null;
+  finished_on: string | null;
+  takeaways: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackRequestsTable {
+  id: string;
+  owner_id: string;
+  token_hash: string;
+  recipient: string | null;
+  message: string;
+  allow_anonymous: number;
+  max_responses: number | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface FeedbackRequestSkillsTable {
+  request_id: string;
+  skill_id: string;
+  owner_id: string;
+  position: number;
+}
+
+export interface FeedbackRequestQuestionsTable {
+  request_id: string;
+  owner_id: string;
+  position: number;
+  text: string;
+}
+
+export interface FeedbackResponsesTable {
+  id: string;
+  owner_id: string;
+  request_id: string;
+  respondent_name: string | null;
+  created_at: Timestamp;
+}
+
+export interface FeedbackAnswersTable {
+  response_id: string;
+  owner_id: string;
+  position: number;
+  question: string;
+  answer: string;
+}
+
+export interface SkillRatingsTable {
+  id: string;
+  owner_id: string;
+  skill_id: string;
+  source: 'self' | 'feedback';
+  response_id: string | null;
+  rating: number;
+  note: string | null;
+  rated_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_hits: RateLimitHitsTable;
   contacts: ContactsTable;
   contact_methods: ContactMethodsTable;
   contact_dimensions: ContactDimensionsTable;
@@ -184,4 +306,16 @@ export interface DB {
   contact_events: ContactEventsTable;
   exchanges: ExchangesTable;
   calendar_feeds: CalendarFeedsTable;
+  skills: SkillsTable;
+  reflections: ReflectionsTable;
+  reflection_skills: ReflectionSkillsTable;
+  weekly_reviews: WeeklyReviewsTable;
+  weekly_review_answers: WeeklyReviewAnswersTable;
+  resources: ResourcesTable;
+  feedback_requests: FeedbackRequestsTable;
+  feedback_request_skills: FeedbackRequestSkillsTable;
+  feedback_request_questions: FeedbackRequestQuestionsTable;
+  feedback_responses: FeedbackResponsesTable;
+  feedback_answers: FeedbackAnswersTable;
+  skill_ratings: SkillRatingsTable;
 }
