@@ -81,6 +81,37 @@ for (const dialect of DIALECTS) {
       expect(tokens.map((t: { name: string; hint: string }) => [t.name, t.hint])).toEqual([['scripts', token.slice(-4)]]);
     });
 
+    it('reflects, reviews the week, rates skills and asks for feedback', async () => {
+      const rapport = cli({ ...(await freshDatabaseEnv(dialect)), RAPPORT_PUBLIC_URL: 'https://crm.example.com' });
+      await rapport('user', 'add', '--email', 'ada@example.com', '--name', 'Ada');
+      await rapport('contact', 'add', '--name', 'Grace Hopper');
+      await rapport('log', '--with', 'Grace Hopper', '--summary', 'Pitch practice', '--at', '2026-03-01 10:00');
+      const interactionId = JSON.parse((await rapport('--json', 'contact', 'show', 'Grace Hopper')).out).recentInteractions[0].id;
+      expect(await rapport('reflect', 'last')).toMatchObject({ code: 3, err: `Interaction ${interactionId} has no reflection yet.` });
+      const reflected = await rapport('reflect', 'last', '--went-well', 'Clear opening', '--connection', '4', '--skill', 'storytelling');
+      expect(reflected.out.split('\n').slice(1)).toEqual(['  Went well      Clear opening', '  Connection     4', '  Skills         Storytelling']);
+      expect((await rapport('reflect', 'last', '--connection', '9')).code).toBe(2);
+
+      expect((await rapport('skills', 'rate', 'Active Listening', '4', '--note', 'Better')).out).toBe('Rated Active listening 4/5.');
+      expect((await rapport('skills', 'rate', 'Juggling', '4')).code).toBe(3);
+      const skills = await rapport('skills');
+      expect(skills.out.split('\n').slice(0, 2)).toEqual(['SKILL                  YOU  OTHERS  GAP', 'Active listening       4']);
+
+      const review = await rapport('review');
+      expect(review.out).toMatch(/^Week of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}; streak 0 weeks/);
+      const saved = await rapport('--json', 'review', '--answer', '1=Reached out less', '--plan', 'Two coffees', '--complete');
+      const parsed = JSON.parse(saved.out);
+      expect([parsed.answers[0].answer, parsed.nextWeekPlan, parsed.streak]).toEqual(['Reached out less', 'Two coffees', 1]);
+      expect((await rapport('review', '--answer', '99=x')).code).toBe(2);
+
+      const url = (await rapport('feedback', 'new', '--message', 'How was my pitch?', '--skill', 'Storytelling', '--question', 'What to change?')).out;
+      expect(url).toMatch(/^https:\/\/crm\.example\.com\/feedback\/rpf_[\w-]{43}$/);
+      const [request] = JSON.parse((await rapport('--json', 'feedback', 'list')).out).items;
+      expect([request.status, request.skills.map((s: { name: string }) => s.name), request.questions]).toEqual(['open', ['Storytelling'], [{ position: 1, text: 'What to change?' }]]);
+      expect((await rapport('feedback', 'revoke', request.id)).out).toBe('Withdrawn: the link no longer works.');
+      expect((await rapport('feedback', 'show', request.id)).out).toBe('How was my pitch? (revoked, 0 responses)');
+    });
+
     it('explains bad input in plain words with an exit code scripts can check', async () => {
       const rapport = cli(await freshDatabaseEnv(dialect));
       await rapport('user', 'add', '--email', 'ada@example.com', '--name', 'Ada');

@@ -30,7 +30,7 @@ export async function findByTokenHash(db: Db, tokenHash: string): Promise<Reques
 }
 
 export async function listRequests(db: Db, ownerId: string): Promise<RequestRow[]> {
-  return db.selectFrom('feedback_requests').selectAll().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('id').execute();
+  return db.selectFrom('feedback_requests').selectAll().where('owner_id', '=', ownerId).orderBy('created_at', 'desc').orderBy('id', 'desc').execute();
 }
 
 export async function revoke(db: Db, ownerId: string, id: string, at: string): Promise<void> {
