@@ -37,7 +37,7 @@ describeEachDatabase('growth', (env) => {
     const ben = await contact({ displayName: 'Ben' });
     const i1 = await log([ada.id], '2026-03-02T10:00:00.000Z', { summary: 'Career chat', learned: 'Listen for the second answer' });
     const i2 = await log([ben.id], '2026-03-03T10:00:00.000Z', { summary: 'Product sync' });
-    const i3 = await log([ada.id], '2026-02-20T10:00:00.000Z', { summary: 'Old coffee', learned: 'An old lesson' });
+    await log([ada.id], '2026-02-20T10:00:00.000Z', { summary: 'Old coffee', learned: 'An old lesson' });
 
     const saved = await api('PUT', `/interactions/${i2.id}/reflection`, {
       wentWell: 'Asked about their roadmap',
