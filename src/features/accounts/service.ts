@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
 import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
+import { lockForWrites } from '../../platform/database/locks.js';
 import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { createRateLimiter } from '../../platform/rate-limit.js';
@@ -46,8 +47,10 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
   const db = deps.db.kysely;
   const now = () => deps.clock().toISOString();
 
+  /** Adds an account in the caller's transaction, after locking out every other new account. */
   async function insertNewUser(tx: typeof db, input: NewUserInput): Promise<User> {
     const data = parseInput(newUserInput, input);
+    await lockForWrites(tx, deps.db.dialect, 'users');
     if (await store.findUserByEmail(tx, data.email)) {
       throw new AppError('EMAIL_TAKEN', `An account with the email ${data.email} already exists.`, { fields: [{ path: 'email', message: 'is taken' }] });
     }
@@ -94,23 +97,38 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return settingsOf(row);
   }
 
-  async function userOf(scope: Scope): Promise<User> {
+  async function userRowOf(scope: Scope) {
     const row = await store.findUserById(db, scope.userId);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
-    return store.toUser(row);
+    return row;
+  }
+
+  async function userOf(scope: Scope): Promise<User> {
+    return store.toUser(await userRowOf(scope));
   }
 
   const limiter = createRateLimiter(deps, RATE_LIMIT.windowMinutes);
 
-  /** Throws RATE_LIMITED when either key has used up its failures in the window. */
-  async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
-    await limiter.check(
+  /**
+   * Checks a password within the rate limits: the attempt counts as a failure under the account
+   * and the address until it succeeds. An unknown account (no hash) spends the same time on a
+   * decoy, so timing does not reveal which emails exist.
+   */
+  async function checkPassword(keys: { account: string; address: string }, password: string, hash: string | undefined): Promise<boolean> {
+    const attempt = await limiter.attempt(
       [
         { key: keys.account, max: RATE_LIMIT.perAccount },
         { key: keys.address, max: RATE_LIMIT.perAddress },
       ],
       'Too many failed sign-ins',
     );
+    const valid = await verifyPassword(password, hash ?? DECOY_PASSWORD_HASH);
+    if (hash !== undefined && valid) {
+      await limiter.clear(keys.account);
+      await attempt.forget();
+      return true;
+    }
+    return false;
   }
 
   return {
@@ -121,13 +139,14 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     /** Creates the first account and signs it in; refused once any account exists. */
     async setup(input: NewUserInput, client: { ip: string | null; userAgent: string | null }): Promise<SignedIn> {
       const user = await db.transaction().execute(async (tx) => {
+        await lockForWrites(tx, deps.db.dialect, 'users');
         if ((await store.countUsers(tx)) > 0) throw new AppError('SETUP_DONE', 'Rapport is already set up; sign in instead.');
         return insertNewUser(tx, input);
       });
       return startSession(user, client);
     },
 
-    createUser: (input: NewUserInput) => insertNewUser(db, input),
+    createUser: (input: NewUserInput) => db.transaction().execute((tx) => insertNewUser(tx, input)),
 
     listUsers: () => store.listUsers(db),
 
@@ -136,15 +155,9 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
 
     async login(input: unknown, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
       const { email, password } = parseInput(loginInput, input);
-      const keys = failureKeys(email, client.ip);
-      await checkRateLimit(keys);
       const row = await store.findUserByEmail(db, email);
-      const valid = await verifyPassword(password, row?.password_hash ?? DECOY_PASSWORD_HASH);
-      if (!row || !valid) {
-        await limiter.hit([keys.account, keys.address]);
-        throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
-      }
-      await limiter.clear(keys.account);
+      const valid = await checkPassword(failureKeys(email, client.ip), password, row?.password_hash);
+      if (!row || !valid) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       return startSession(store.toUser(row), client);
     },
 
@@ -197,15 +210,18 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       return userOf(scope);
     },
 
-    /** Changes the password after checking the current one, and signs out every other session. */
-    async changePassword(scope: Scope, input: unknown, keepSessionToken: string | null): Promise<void> {
+    /**
+     * Changes the password after checking the current one, and signs out every other session. A
+     * wrong current password counts as a failed sign-in, so a stolen session cannot guess it.
+     */
+    async changePassword(scope: Scope, input: unknown, client: { ip: string; keepSessionToken: string | null }): Promise<void> {
       const data = parseInput(passwordChange, input);
-      const row = await store.findUserById(db, scope.userId);
-      if (!row || !(await verifyPassword(data.currentPassword, row.password_hash))) {
+      const row = await userRowOf(scope);
+      if (!(await checkPassword(failureKeys(row.email, client.ip), data.currentPassword, row.password_hash))) {
         throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'is wrong' }] });
       }
       await store.updateUser(db, row.id, { password_hash: await hashPassword(data.newPassword), updated_at: now() });
-      await store.deleteSessionsOfUser(db, row.id, keepSessionToken ? hashSecret(keepSessionToken) : null);
+      await store.deleteSessionsOfUser(db, row.id, client.keepSessionToken ? hashSecret(client.keepSessionToken) : null);
     },
 
     /** Sets a password without the old one (the CLI, run by whoever owns the machine). */

@@ -123,11 +123,11 @@ export async function replaceTags(db: Db, ownerId: string, contactId: string, ta
 }
 
 export const SORT_SPECS: Record<string, Omit<SortSpec, 'name' | 'direction' | 'id'>> = {
-  name: { column: 'c.sort_name', nullable: false },
-  company: { column: 'c.company', nullable: true },
-  lastInteraction: { column: 'c.last_interaction_at', nullable: true },
-  strength: { column: 'c.strength_log', nullable: true },
-  created: { column: 'c.created_at', nullable: false },
+  name: { column: 'c.sort_name', nullable: false, kind: 'text' },
+  company: { column: 'c.company', nullable: true, kind: 'text' },
+  lastInteraction: { column: 'c.last_interaction_at', nullable: true, kind: 'instant' },
+  strength: { column: 'c.strength_log', nullable: true, kind: 'number' },
+  created: { column: 'c.created_at', nullable: false, kind: 'instant' },
 };
 
 export function sortSpec(sort: string): SortSpec {

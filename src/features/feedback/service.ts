@@ -130,9 +130,7 @@ export function createFeedbackService(deps: Deps, accounts: AccountsService, ski
 
     /** What a stranger with the link sees: who asks, why, and what. */
     async view(token: string, client: { ip: string }): Promise<PublicRequest> {
-      const key = `feedback-view:${client.ip}`;
-      await limiter.check([{ key, max: PUBLIC_LIMITS.views }], 'Too many requests');
-      await limiter.hit([key]);
+      await limiter.attempt([{ key: `feedback-view:${client.ip}`, max: PUBLIC_LIMITS.views }], 'Too many requests');
       const request = await openRequest(db, token);
       const owner = await accounts.getUser(authenticatedScope(request.ownerId));
       return {
@@ -148,11 +146,9 @@ export function createFeedbackService(deps: Deps, accounts: AccountsService, ski
     /** Records a stranger's answers; the link is the credential, so its owner's scope is taken from it. */
     async respond(token: string, input: ResponseInput, client: { ip: string }): Promise<void> {
       const data = parseInput(responseInput, input);
-      const ipKey = `feedback-submit:${client.ip}`;
-      await limiter.check([{ key: ipKey, max: PUBLIC_LIMITS.submissions }], 'Too many responses from this address');
+      await limiter.attempt([{ key: `feedback-submit:${client.ip}`, max: PUBLIC_LIMITS.submissions }], 'Too many responses from this address');
       const request = await openRequest(db, token);
-      const linkKey = `feedback-submit-link:${request.id}`;
-      await limiter.check([{ key: linkKey, max: PUBLIC_LIMITS.submissionsPerLink }], 'Too many responses to this link');
+      await limiter.attempt([{ key: `feedback-submit-link:${request.id}`, max: PUBLIC_LIMITS.submissionsPerLink }], 'Too many responses to this link');
 
       const asked = new Set(request.skills.map((s) => s.id));
       const fields: { path: string; message: string }[] = [];
@@ -181,7 +177,6 @@ export function createFeedbackService(deps: Deps, accounts: AccountsService, ski
         );
         await skills.recordFeedback(tx, owner, responseId, data.ratings.map((r) => ({ skillId: r.skillId, rating: r.rating, comment: r.comment || null })));
       });
-      await limiter.hit([ipKey, linkKey]);
     },
   };
 }

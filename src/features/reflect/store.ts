@@ -7,7 +7,7 @@ import type { Figures, Reflection } from './model.js';
 type Db = Kysely<DB>;
 export type ReflectionRow = Selectable<ReflectionsTable>;
 
-export const NEWEST_FIRST: SortSpec = { name: 'insights', column: 'i.occurred_at', direction: 'desc', nullable: false, id: 'i.id' };
+export const NEWEST_FIRST: SortSpec = { name: 'insights', column: 'i.occurred_at', direction: 'desc', nullable: false, kind: 'instant', id: 'i.id' };
 
 export async function findByInteraction(db: Db, ownerId: string, interactionId: string): Promise<ReflectionRow | undefined> {
   return db.selectFrom('reflections').selectAll().where('owner_id', '=', ownerId).where('interaction_id', '=', interactionId).executeTakeFirst();
