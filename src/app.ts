@@ -7,7 +7,15 @@ import { contactRoutes } from './features/contacts/routes.js';
 import { createContactsService } from './features/contacts/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
+import { calendarFeedRoute, nurtureRoutes } from './features/nurture/routes.js';
+import { createNurtureService } from './features/nurture/service.js';
+import { feedbackRoutes, publicFeedbackRoutes } from './features/feedback/routes.js';
+import { createFeedbackService } from './features/feedback/service.js';
+import { reflectRoutes } from './features/reflect/routes.js';
+import { createReflectService } from './features/reflect/service.js';
 import { searchRoutes } from './features/search/routes.js';
+import { skillRoutes } from './features/skills/routes.js';
+import { createSkillsService } from './features/skills/service.js';
 import { createSearchService } from './features/search/service.js';
 import { trashRoutes } from './features/trash/routes.js';
 import { createTrashService } from './features/trash/service.js';
@@ -21,14 +29,19 @@ export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.js
 /** Every feature's service, wired once; the HTTP routes and the CLI both go through these. */
 export function createServices(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
   const accounts = createAccountsService(deps, options);
-  const contacts = createContactsService(deps);
+  const contacts = createContactsService(deps, accounts);
   const interactions = createInteractionsService(deps, contacts);
+  const skills = createSkillsService(deps);
   return {
     accounts,
     contacts,
     interactions,
     search: createSearchService(deps, contacts, interactions),
     trash: createTrashService(deps, contacts, interactions),
+    nurture: createNurtureService(deps, accounts, contacts, interactions),
+    skills,
+    reflect: createReflectService(deps, accounts, interactions, skills),
+    feedback: createFeedbackService(deps, accounts, skills),
   };
 }
 
@@ -63,6 +76,7 @@ export async function buildServer({ config, deps, services, logger, webRoot = nu
       });
       api.get('/openapi.json', { schema: { hide: true } }, async () => api.swagger());
       publicAccountRoutes(api, services.accounts, { secureCookies: config.secureCookies });
+      publicFeedbackRoutes(api, services.feedback);
 
       await api.register(async (authed: App) => {
         authed.addHook(
@@ -78,10 +92,15 @@ export async function buildServer({ config, deps, services, logger, webRoot = nu
         interactionRoutes(authed, services.interactions);
         searchRoutes(authed, services.search);
         trashRoutes(authed, services.trash);
+        nurtureRoutes(authed, services.nurture);
+        skillRoutes(authed, services.skills);
+        reflectRoutes(authed, services.reflect);
+        feedbackRoutes(authed, services.feedback);
       });
     },
     { prefix: API_PREFIX },
   );
+  calendarFeedRoute(app, services.nurture);
   if (webRoot && !(await serveWebApp(app, webRoot))) app.log.warn(`${webRoot} is missing, so only the API is served: run \`npm run build\` to build the web app`);
   return app;
 }

@@ -3,9 +3,14 @@ import { createServices, VERSION, type Services } from './app.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
+import { feedbackCommands } from './features/feedback/cli.js';
+import { nurtureCommands } from './features/nurture/cli.js';
+import { reflectCommands } from './features/reflect/cli.js';
+import { skillCommands } from './features/skills/cli.js';
 import { searchCommands } from './features/search/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
+import { readSecret } from './platform/cli/prompt.js';
 import { loadConfig, type Config, type ConfigFlags } from './platform/config.js';
 import type { Database } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
@@ -35,6 +40,7 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
+  secret(question: string): Promise<string>;
 }
 
 /** Runs the CLI; returns the exit code. Tests call this with their own output and environment. */
@@ -78,6 +84,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
     },
     json: () => Boolean(globals().json),
+    secret: io.secret,
     out: io.out,
     err: io.err,
   };
@@ -112,6 +119,10 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   contactCommands(program, ctx);
   interactionCommands(program, ctx);
   searchCommands(program, ctx);
+  nurtureCommands(program, ctx);
+  reflectCommands(program, ctx);
+  skillCommands(program, ctx);
+  feedbackCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);
@@ -131,6 +142,7 @@ export async function main(argv: string[]): Promise<void> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
+    secret: readSecret,
   });
   process.exitCode = code;
 }

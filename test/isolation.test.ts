@@ -30,6 +30,15 @@ function tracesOf(a: World): string[] {
     ...a.interactions.map((i) => i.id),
     a.trashedInteractionId,
     ...a.tokenIds,
+    a.eventId,
+    a.exchangeId,
+    a.calendarPath,
+    a.skillId,
+    a.ratingId,
+    a.resourceId,
+    a.reflectionId,
+    a.feedbackRequestId,
+    a.feedbackToken,
   ];
 }
 
@@ -226,6 +235,163 @@ const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
   },
   'DELETE /api/v1/trash': async ({ asB }) => {
     expect((await asB({ method: 'DELETE', url: '/api/v1/trash' })).statusCode).toBe(200);
+  },
+
+  // Nurture: Today, settings, snoozes, strength, milestones, the ledger and the calendar feed.
+  'GET /api/v1/today': async ({ asB, b }) => {
+    const today = (await asB({ method: 'GET', url: '/api/v1/today' })).json();
+    expect(today.promises.map((p: { contact: { id: string } }) => p.contact.id)).toEqual([b.contacts[0].id]);
+  },
+  'GET /api/v1/nurture/settings': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/nurture/settings' })).statusCode).toBe(200);
+  },
+  'PATCH /api/v1/nurture/settings': async ({ asB }) => {
+    // Recomputes every due date of B's contacts, and of nobody else's.
+    const response = await asB({ method: 'PATCH', url: '/api/v1/nurture/settings', payload: { cadences: { close: 7 }, strengthHalfLifeDays: 30 } });
+    expect(response.json().cadences.close).toBe(7);
+  },
+  'POST /api/v1/contacts/:id/snooze': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/contacts/${id}/snooze`, payload: { for: 'week' } }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'DELETE /api/v1/contacts/:id/snooze': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/contacts/${id}/snooze` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/contacts/:id/strength': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/contacts/${id}/strength` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/contacts/:id/events': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/contacts/${id}/events` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'POST /api/v1/contacts/:id/events': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/contacts/${id}/events`, payload: { kind: 'award', date: '2026-01-01' } }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'PATCH /api/v1/events/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'PATCH', url: `/api/v1/events/${a.eventId}`, payload: { note: 'B' } }), 404, 'EVENT_NOT_FOUND');
+  },
+  'DELETE /api/v1/events/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/events/${a.eventId}` }), 404, 'EVENT_NOT_FOUND');
+  },
+  'POST /api/v1/events/:id/celebrate': async ({ asB, a }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/events/${a.eventId}/celebrate`, payload: {} }), 404, 'EVENT_NOT_FOUND');
+  },
+  'GET /api/v1/contacts/:id/exchanges': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/contacts/${id}/exchanges` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'POST /api/v1/contacts/:id/exchanges': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/contacts/${id}/exchanges`, payload: { direction: 'they_asked', description: 'B' } }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'PATCH /api/v1/exchanges/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'PATCH', url: `/api/v1/exchanges/${a.exchangeId}`, payload: { done: true } }), 404, 'EXCHANGE_NOT_FOUND');
+  },
+  'DELETE /api/v1/exchanges/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/exchanges/${a.exchangeId}` }), 404, 'EXCHANGE_NOT_FOUND');
+  },
+  'GET /api/v1/calendar': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/calendar' })).statusCode).toBe(200);
+  },
+  'POST /api/v1/calendar': async ({ asB, env, a }) => {
+    expect((await asB({ method: 'POST', url: '/api/v1/calendar' })).statusCode).toBe(201);
+    expect((await env.app.inject({ method: 'GET', url: a.calendarPath })).statusCode).toBe(200);
+  },
+  'DELETE /api/v1/calendar': async ({ asB, env, a }) => {
+    expect((await asB({ method: 'DELETE', url: '/api/v1/calendar' })).statusCode).toBe(204);
+    expect((await env.app.inject({ method: 'GET', url: a.calendarPath })).statusCode).toBe(200);
+  },
+  'GET /calendar/:token.ics': async ({ asB, b }) => {
+    // B's own feed shows B's contacts only; a guessed address shows nothing.
+    const own = new URL((await asB({ method: 'POST', url: '/api/v1/calendar' })).json().url).pathname;
+    expect((await asB({ method: 'GET', url: own })).body).toContain(b.contacts[0].displayName);
+    expectError(await asB({ method: 'GET', url: '/calendar/rpc_guessed.ics' }), 404, 'CALENDAR_NOT_FOUND');
+  },
+
+  // Growth: skills, ratings, resources, reflections, reviews, insights and feedback.
+  'GET /api/v1/skills': async ({ asB, b }) => {
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/skills?archived=true' }))).toContain(b.skillId);
+  },
+  'POST /api/v1/skills': async ({ asB }) => {
+    expect((await asB({ method: 'POST', url: '/api/v1/skills', payload: { name: `B skill ${Math.random()}` } })).statusCode).toBe(201);
+  },
+  'GET /api/v1/skills/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'GET', url: `/api/v1/skills/${a.skillId}` }), 404, 'SKILL_NOT_FOUND');
+  },
+  'PATCH /api/v1/skills/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'PATCH', url: `/api/v1/skills/${a.skillId}`, payload: { archived: true } }), 404, 'SKILL_NOT_FOUND');
+  },
+  'POST /api/v1/skills/:id/ratings': async ({ asB, a }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/skills/${a.skillId}/ratings`, payload: { rating: 1 } }), 404, 'SKILL_NOT_FOUND');
+  },
+  'DELETE /api/v1/ratings/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/ratings/${a.ratingId}` }), 404, 'RATING_NOT_FOUND');
+  },
+  'GET /api/v1/resources': async ({ asB, a }) => {
+    expectError(await asB({ method: 'GET', url: `/api/v1/resources?skillId=${a.skillId}` }), 404, 'SKILL_NOT_FOUND');
+    expect((await asB({ method: 'GET', url: '/api/v1/resources' })).statusCode).toBe(200);
+  },
+  'POST /api/v1/skills/:id/resources': async ({ asB, a }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/skills/${a.skillId}/resources`, payload: { kind: 'book', title: 'B' } }), 404, 'SKILL_NOT_FOUND');
+  },
+  'PATCH /api/v1/resources/:id': async ({ asB, a, b }) => {
+    expectError(await asB({ method: 'PATCH', url: `/api/v1/resources/${a.resourceId}`, payload: { status: 'done' } }), 404, 'RESOURCE_NOT_FOUND');
+    // Nor can B's own resource move under A's skill.
+    const own = (await asB({ method: 'POST', url: `/api/v1/skills/${b.skillId}/resources`, payload: { kind: 'article', title: 'B article' } })).json();
+    expectError(await asB({ method: 'PATCH', url: `/api/v1/resources/${own.id}`, payload: { skillId: a.skillId } }), 404, 'SKILL_NOT_FOUND');
+  },
+  'DELETE /api/v1/resources/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/resources/${a.resourceId}` }), 404, 'RESOURCE_NOT_FOUND');
+  },
+  'GET /api/v1/interactions/:id/reflection': async ({ asB, a }) => {
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/interactions/${id}/reflection` }), 404, 'REFLECTION_NOT_FOUND');
+  },
+  'PUT /api/v1/interactions/:id/reflection': async ({ asB, a, b }) => {
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'PUT', url: `/api/v1/interactions/${id}/reflection`, payload: { wentWell: 'B' } }), 404, 'INTERACTION_NOT_FOUND');
+    // B's own reflection cannot name A's skill.
+    const response = await asB({ method: 'PUT', url: `/api/v1/interactions/${b.interactions[0].id}/reflection`, payload: { wentWell: 'B', skillIds: [a.skillId] } });
+    expect(fieldPaths(expectError(response, 404, 'SKILL_NOT_FOUND'))).toEqual(['skillIds[0]']);
+  },
+  'DELETE /api/v1/interactions/:id/reflection': async ({ asB, a }) => {
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/interactions/${id}/reflection` }), 404, 'REFLECTION_NOT_FOUND');
+  },
+  'GET /api/v1/reviews': async ({ asB }) => {
+    // B's own reviews (an earlier attempt may have moved B's week by changing B's time zone).
+    expect((await asB({ method: 'GET', url: '/api/v1/reviews' })).json().items.length).toBeGreaterThan(0);
+  },
+  'GET /api/v1/reviews/current': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/reviews/current' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/reviews/:weekStart': async ({ asB }) => {
+    const current = (await asB({ method: 'GET', url: '/api/v1/reviews/current' })).json();
+    expect((await asB({ method: 'GET', url: `/api/v1/reviews/${current.weekStart}` })).json().nextWeekPlan).toBe(current.nextWeekPlan);
+  },
+  'PUT /api/v1/reviews/:weekStart': async ({ asB }) => {
+    const current = (await asB({ method: 'GET', url: '/api/v1/reviews/current' })).json();
+    expect((await asB({ method: 'PUT', url: `/api/v1/reviews/${current.weekStart}`, payload: { nextWeekPlan: 'B again', complete: true } })).statusCode).toBe(200);
+  },
+  'GET /api/v1/insights': async ({ asB, a }) => {
+    expect((await asB({ method: 'GET', url: `/api/v1/insights?q=${a.word}` })).json().items).toEqual([]);
+    expectError(await asB({ method: 'GET', url: `/api/v1/insights?skillId=${a.skillId}` }), 404, 'SKILL_NOT_FOUND');
+    expect((await asB({ method: 'GET', url: `/api/v1/insights?contactId=${a.contacts[0].id}` })).json().items).toEqual([]);
+  },
+  'GET /api/v1/feedback-requests': async ({ asB, b }) => {
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/feedback-requests' }))).toEqual([b.feedbackRequestId]);
+  },
+  'POST /api/v1/feedback-requests': async ({ asB, a }) => {
+    const response = await asB({ method: 'POST', url: '/api/v1/feedback-requests', payload: { message: 'B asks', skillIds: [a.skillId] } });
+    expect(fieldPaths(expectError(response, 404, 'SKILL_NOT_FOUND'))).toEqual(['skillIds[0]']);
+  },
+  'GET /api/v1/feedback-requests/:id': async ({ asB, a }) => {
+    expectError(await asB({ method: 'GET', url: `/api/v1/feedback-requests/${a.feedbackRequestId}` }), 404, 'FEEDBACK_REQUEST_NOT_FOUND');
+  },
+  'POST /api/v1/feedback-requests/:id/revoke': async ({ asB, a }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/feedback-requests/${a.feedbackRequestId}/revoke` }), 404, 'FEEDBACK_REQUEST_NOT_FOUND');
+  },
+  'GET /api/v1/public/feedback/:token': async ({ asB, b }) => {
+    // The public page of B's own link names B and B's request, nothing of A's.
+    expect((await asB({ method: 'GET', url: `/api/v1/public/feedback/${b.feedbackToken}` })).json().message).toBe(`${b.word} asks`);
+  },
+  'POST /api/v1/public/feedback/:token': async ({ asB, a, b }) => {
+    // Through B's link, nobody can rate A's skill.
+    const response = await asB({ method: 'POST', url: `/api/v1/public/feedback/${b.feedbackToken}`, payload: { ratings: [{ skillId: a.skillId, rating: 1 }] } });
+    expect(fieldPaths(expectError(response, 400, 'VALIDATION_FAILED'))).toEqual(['ratings[0].skillId']);
   },
 };
 

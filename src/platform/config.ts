@@ -22,6 +22,8 @@ const configSchema = z.object({
   /** Trust X-Forwarded-For from a reverse proxy when rate-limiting by address. */
   trustProxy: z.boolean(),
   sessionDays: z.coerce.number().int().positive(),
+  /** The address people reach this server at, for links printed by the CLI (such as the calendar feed). */
+  publicUrl: z.url({ protocol: /^https?$/, message: 'RAPPORT_PUBLIC_URL must be an http(s) address' }),
 });
 
 export type Config = Readonly<z.infer<typeof configSchema>>;
@@ -64,6 +66,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     secureCookies: flag(env.RAPPORT_SECURE_COOKIES) ?? !loopback,
     trustProxy: flag(env.RAPPORT_TRUST_PROXY) ?? false,
     sessionDays: env.RAPPORT_SESSION_DAYS ?? 30,
+    publicUrl: env.RAPPORT_PUBLIC_URL || `http://${host.includes(':') ? `[${host}]` : host}:${flags.port ?? env.PORT ?? 4545}`,
   };
   const parsed = configSchema.safeParse(raw);
   if (!parsed.success) {

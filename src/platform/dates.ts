@@ -123,3 +123,26 @@ export function parseLocalDateTime(text: string, timeZone: string): string | nul
   if (!isRealDate(y!, m!, d!) || hh! > 23 || mm! > 59) return null;
   return zonedTimeToInstant(y!, m!, d!, hh!, mm!, timeZone).toISOString();
 }
+
+/** The calendar date an instant falls on in a time zone, as YYYY-MM-DD. */
+export function localDate(at: Date, timeZone: string): string {
+  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+export function addDays(date: string, n: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y!, m! - 1, d! + n)).toISOString().slice(0, 10);
+}
+
+/** The instant a local calendar day begins (midnight, or the first moment after a DST gap). */
+export function startOfLocalDay(date: string, timeZone: string): Date {
+  const [y, m, d] = date.split('-').map(Number);
+  return zonedTimeToInstant(y!, m!, d!, 0, 0, timeZone);
+}
+
+/** Whole days from one date to another (YYYY-MM-DD). */
+export function daysBetween(from: string, to: string): number {
+  return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,4 +1,7 @@
 import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import pg from 'pg';
 import { v7 as uuidv7 } from 'uuid';
 import { inject } from 'vitest';
@@ -51,4 +54,25 @@ export class TestClock {
 
 export function testDeps(db: Database, clock = new TestClock()): Deps & { testClock: TestClock } {
   return { db, clock: clock.now, newId: uuidv7, testClock: clock };
+}
+
+/**
+ * Environment variables that point a CLI run at a fresh, empty database: a temporary SQLite file,
+ * or a new PostgreSQL database (not yet migrated, like a new installation).
+ */
+export async function freshDatabaseEnv(dialect: Dialect): Promise<NodeJS.ProcessEnv> {
+  if (dialect === 'sqlite') {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-cli-'));
+    return { RAPPORT_DB: path.join(dir, 'rapport.db') };
+  }
+  const url = inject('pgUrl');
+  const name = `cli_${crypto.randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: `${url}/postgres` });
+  await admin.connect();
+  try {
+    await admin.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return { DATABASE_URL: `${url}/${name}` };
 }

@@ -5,14 +5,14 @@ import type { Database } from '../../src/platform/database/connect.js';
 export type Snapshot = Record<string, string[]>;
 
 /**
- * Tables without an owner: migration bookkeeping, failed sign-ins (counted per email and address,
+ * Tables without an owner: migration bookkeeping, rate-limit counts (per email, address or link,
  * which anyone may try) and SQLite's full-text index over search_docs (which has an owner). Every
  * other table must carry owner_id or user_id, so a new table cannot escape the isolation test.
  */
 const UNOWNED = new Set([
   'kysely_migration',
   'kysely_migration_lock',
-  'login_failures',
+  'rate_limit_hits',
   'search_fts',
   'search_fts_config',
   'search_fts_data',

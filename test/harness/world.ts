@@ -22,6 +22,18 @@ export interface World {
   trashedInteractionId: string;
   /** Ids of the account's API tokens: the one in user.headers and a second one. */
   tokenIds: string[];
+  /** A milestone and an offer of the first contact. */
+  eventId: string;
+  exchangeId: string;
+  /** The path of the account's calendar feed, secret token included. */
+  calendarPath: string;
+  /** A skill with a self-rating and a resource, a reflection on the first interaction, a finished weekly review, and a feedback request with a response. */
+  skillId: string;
+  ratingId: string;
+  resourceId: string;
+  reflectionId: string;
+  feedbackRequestId: string;
+  feedbackToken: string;
 }
 
 async function send<T>(env: TestEnv, user: TestUser, options: InjectOptions, status: number): Promise<T> {
@@ -80,6 +92,22 @@ export async function createWorld(env: TestEnv, word: string): Promise<World> {
   const dropped = await interaction([second.id], '2026-01-05T08:00:00Z');
   await send(env, user, { method: 'DELETE', url: `/api/v1/interactions/${dropped.id}` }, 204);
 
+  const event = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/contacts/${first.id}/events`, payload: { kind: 'promotion', date: '2026-02-01', note: `${word} lead` } }, 201);
+  const exchange = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/contacts/${first.id}/exchanges`, payload: { direction: 'i_offered', description: `${word} intro` } }, 201);
+  const calendar = await send<{ url: string }>(env, user, { method: 'POST', url: '/api/v1/calendar' }, 201);
+
+  const skills = await send<{ items: { id: string }[] }>(env, user, { method: 'GET', url: '/api/v1/skills' }, 200);
+  const skillId = skills.items[0]!.id;
+  const rating = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/skills/${skillId}/ratings`, payload: { rating: 3, note: `${word} self` } }, 201);
+  const resource = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/skills/${skillId}/resources`, payload: { kind: 'book', title: `${word} book` } }, 201);
+  const reflection = await send<{ id: string }>(env, user, { method: 'PUT', url: `/api/v1/interactions/${one.id}/reflection`, payload: { wentWell: `${word} rapport`, skillIds: [skillId] } }, 200);
+  const current = await send<{ weekStart: string }>(env, user, { method: 'GET', url: '/api/v1/reviews/current' }, 200);
+  await send(env, user, { method: 'PUT', url: `/api/v1/reviews/${current.weekStart}`, payload: { nextWeekPlan: `${word} plan`, complete: true } }, 200);
+  const feedback = await send<{ request: { id: string }; url: string }>(env, user, { method: 'POST', url: '/api/v1/feedback-requests', payload: { message: `${word} asks`, skillIds: [skillId], responses: 'many' } }, 201);
+  const feedbackToken = new URL(feedback.url).pathname.split('/').pop()!;
+  const answered = await env.app.inject({ method: 'POST', url: `/api/v1/public/feedback/${feedbackToken}`, payload: { ratings: [{ skillId, rating: 4 }] } });
+  expect(answered.statusCode, answered.body).toBe(201);
+
   await send(env, user, { method: 'POST', url: '/api/v1/tokens', payload: { name: 'backup script' } }, 201);
   const tokens = await send<{ items: { id: string }[] }>(env, user, { method: 'GET', url: '/api/v1/tokens' }, 200);
   const session = await signIn(env, user);
@@ -97,5 +125,14 @@ export async function createWorld(env: TestEnv, word: string): Promise<World> {
     interactions: [one, both],
     trashedInteractionId: dropped.id,
     tokenIds: tokens.items.map((t) => t.id),
+    eventId: event.id,
+    exchangeId: exchange.id,
+    calendarPath: new URL(calendar.url).pathname,
+    skillId,
+    ratingId: rating.id,
+    resourceId: resource.id,
+    reflectionId: reflection.id,
+    feedbackRequestId: feedback.request.id,
+    feedbackToken,
   };
 }

@@ -1,11 +1,10 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.js';
 import { table } from '../../platform/cli/output.js';
-import { readSecret } from '../../platform/cli/prompt.js';
 
-async function newPassword(): Promise<string> {
-  const first = await readSecret('Password (at least 10 characters): ');
-  if (process.stdin.isTTY && (await readSecret('Repeat the password: ')) !== first) throw new Error('The two passwords differ.');
+async function newPassword(ctx: CliContext): Promise<string> {
+  const first = await ctx.secret('Password (at least 10 characters): ');
+  if (process.stdin.isTTY && (await ctx.secret('Repeat the password: ')) !== first) throw new Error('The two passwords differ.');
   return first;
 }
 
@@ -20,7 +19,7 @@ export function accountCommands(program: Command, ctx: CliContext) {
     .option('--time-zone <zone>', 'IANA time zone, such as Europe/Berlin')
     .action(async (options: { email: string; name: string; timeZone?: string }) => {
       const { services } = await ctx.open();
-      const password = await newPassword();
+      const password = await newPassword(ctx);
       const created = await services.accounts.createUser({ email: options.email, password, displayName: options.name, timeZone: options.timeZone });
       ctx.out(ctx.json() ? JSON.stringify(created) : `Created ${created.email} (${created.id}).`);
     });
@@ -44,7 +43,7 @@ export function accountCommands(program: Command, ctx: CliContext) {
     .description('set a new password for an account and sign out its sessions')
     .action(async (email: string) => {
       const { services } = await ctx.open();
-      await services.accounts.resetPassword(email, await newPassword());
+      await services.accounts.resetPassword(email, await newPassword(ctx));
       ctx.out(ctx.json() ? JSON.stringify({ ok: true }) : `Password changed for ${email}.`);
     });
 

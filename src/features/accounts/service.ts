@@ -3,6 +3,7 @@ import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
 import { lockForWrites } from '../../platform/database/locks.js';
 import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
+import { createRateLimiter } from '../../platform/rate-limit.js';
 import { parseInput } from '../../platform/validation.js';
 import {
   failureKeys,
@@ -17,6 +18,7 @@ import {
   type ProfilePatch,
   type User,
 } from './model.js';
+import { settingsOf, settingsPatch, type NurtureSettings, type SettingsPatch } from '../nurture/model.js';
 import * as store from './store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -88,6 +90,13 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return { scope: authenticatedScope(row.id), user: store.toUser(row) };
   }
 
+  /** Keep-in-touch cadences per circle and the strength half-life of the user. */
+  async function nurtureSettings(scope: Scope, tx: typeof db = db): Promise<NurtureSettings> {
+    const row = await store.findUserById(tx, scope.userId);
+    if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
+    return settingsOf(row);
+  }
+
   async function userRowOf(scope: Scope) {
     const row = await store.findUserById(db, scope.userId);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
@@ -98,46 +107,25 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return store.toUser(await userRowOf(scope));
   }
 
-  /** Throws RATE_LIMITED when either key has more failures in the window than it is allowed. */
-  async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
-    const windowStart = new Date(deps.clock().getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString();
-    for (const [key, limit] of [
-      [keys.account, RATE_LIMIT.perAccount],
-      [keys.address, RATE_LIMIT.perAddress],
-    ] as const) {
-      const { count, oldest } = await store.recentFailures(db, key, windowStart);
-      if (count > limit && oldest) {
-        const retryAt = new Date(Date.parse(oldest) + RATE_LIMIT.windowMinutes * 60 * 1000);
-        const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - deps.clock().getTime()) / 1000));
-        throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
-          retryAfterSeconds,
-        });
-      }
-    }
-  }
+  const limiter = createRateLimiter(deps, RATE_LIMIT.windowMinutes);
 
   /**
-   * Checks a password within the rate limits. The attempt counts as a failure under both keys before
-   * the limit is checked and the slow hash runs, so guesses sent all at once cannot each pass a check
-   * made before any of them had failed; a refused or successful attempt takes its count back. An
-   * unknown account (no hash) spends the same time on a decoy, so timing does not reveal which
-   * emails exist.
+   * Checks a password within the rate limits: the attempt counts as a failure under the account
+   * and the address until it succeeds. An unknown account (no hash) spends the same time on a
+   * decoy, so timing does not reveal which emails exist.
    */
   async function checkPassword(keys: { account: string; address: string }, password: string, hash: string | undefined): Promise<boolean> {
-    const at = now();
-    const attempt = [deps.newId(), deps.newId()];
-    await store.insertFailure(db, attempt[0]!, keys.account, at);
-    await store.insertFailure(db, attempt[1]!, keys.address, at);
-    try {
-      await checkRateLimit(keys);
-    } catch (error) {
-      await store.deleteFailures(db, attempt);
-      throw error;
-    }
+    const attempt = await limiter.attempt(
+      [
+        { key: keys.account, max: RATE_LIMIT.perAccount },
+        { key: keys.address, max: RATE_LIMIT.perAddress },
+      ],
+      'Too many failed sign-ins',
+    );
     const valid = await verifyPassword(password, hash ?? DECOY_PASSWORD_HASH);
     if (hash !== undefined && valid) {
-      await store.clearFailures(db, keys.account);
-      await store.deleteFailures(db, attempt);
+      await limiter.clear(keys.account);
+      await attempt.forget();
       return true;
     }
     return false;
@@ -194,6 +182,23 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
 
     getUser: userOf,
 
+    nurtureSettings,
+
+    /** Changes cadences or half-life; the caller refreshes every contact's schedule in the same transaction. */
+    async updateNurtureSettings(tx: typeof db, scope: Scope, patch: SettingsPatch): Promise<NurtureSettings> {
+      const data = parseInput(settingsPatch, patch);
+      const c = data.cadences ?? {};
+      await store.updateUser(tx, scope.userId, {
+        ...(c.inner !== undefined && { cadence_inner: c.inner }),
+        ...(c.close !== undefined && { cadence_close: c.close }),
+        ...(c.network !== undefined && { cadence_network: c.network }),
+        ...(c.wide !== undefined && { cadence_wide: c.wide }),
+        ...(data.strengthHalfLifeDays !== undefined && { strength_half_life_days: data.strengthHalfLifeDays }),
+        updated_at: now(),
+      });
+      return nurtureSettings(scope, tx);
+    },
+
     async updateProfile(scope: Scope, patch: ProfilePatch): Promise<User> {
       const data = parseInput(profilePatch, patch);
       await store.updateUser(db, scope.userId, {
@@ -247,7 +252,7 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     async prune(): Promise<void> {
       const at = deps.clock();
       await store.deleteExpiredSessions(db, at.toISOString());
-      await store.pruneFailures(db, new Date(at.getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString());
+      await limiter.prune();
     },
   };
 }

@@ -1,10 +1,10 @@
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
 import type { ApiTokensTable, DB, UsersTable } from '../../platform/database/schema.js';
 import type { ApiToken, User } from './model.js';
 
 type Db = Kysely<DB>;
 
-export function toUser(row: Selectable<UsersTable>): User {
+export function toUser(row: Pick<Selectable<UsersTable>, 'id' | 'email' | 'display_name' | 'time_zone' | 'week_start' | 'created_at'>): User {
   return {
     id: row.id,
     email: row.email,
@@ -24,7 +24,7 @@ export async function countUsers(db: Db): Promise<number> {
   return Number(row.n);
 }
 
-export async function insertUser(db: Db, row: Selectable<UsersTable>): Promise<void> {
+export async function insertUser(db: Db, row: Insertable<UsersTable>): Promise<void> {
   await db.insertInto('users').values(row).execute();
 }
 
@@ -44,7 +44,7 @@ export async function listUsers(db: Db): Promise<User[]> {
 export async function updateUser(
   db: Db,
   id: string,
-  patch: Partial<Pick<UsersTable, 'display_name' | 'time_zone' | 'week_start' | 'password_hash' | 'updated_at'>>,
+  patch: Updateable<UsersTable>,
 ): Promise<void> {
   await db.updateTable('users').set(patch).where('id', '=', id).execute();
 }
@@ -101,31 +101,4 @@ export async function findTokenByHash(db: Db, hash: string): Promise<{ id: strin
 
 export async function touchToken(db: Db, id: string, at: string): Promise<void> {
   await db.updateTable('api_tokens').set({ last_used_at: at }).where('id', '=', id).execute();
-}
-
-export async function insertFailure(db: Db, id: string, key: string, at: string): Promise<void> {
-  await db.insertInto('login_failures').values({ id, key, failed_at: at }).execute();
-}
-
-/** Failures under a key since an instant, and the oldest of them (when the window frees up). */
-export async function recentFailures(db: Db, key: string, since: string): Promise<{ count: number; oldest: string | null }> {
-  const row = await db
-    .selectFrom('login_failures')
-    .select((eb) => [eb.fn.countAll<number>().as('count'), eb.fn.min('failed_at').as('oldest')])
-    .where('key', '=', key)
-    .where('failed_at', '>', since)
-    .executeTakeFirstOrThrow();
-  return { count: Number(row.count), oldest: (row.oldest as string | null) ?? null };
-}
-
-export async function deleteFailures(db: Db, ids: readonly string[]): Promise<void> {
-  await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
-}
-
-export async function clearFailures(db: Db, key: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('key', '=', key).execute();
-}
-
-export async function pruneFailures(db: Db, before: string): Promise<void> {
-  await db.deleteFrom('login_failures').where('failed_at', '<=', before).execute();
 }

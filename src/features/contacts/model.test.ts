@@ -77,6 +77,7 @@ describe('contactInput', () => {
       emails: [{ value: 'ada@example.com', type: 'other' }],
       urls: [{ value: 'https://linkedin.com/in/ada', type: 'linkedin' }],
       phones: [{ value: '+44 20 7946 0958 ext. 12', type: 'work' }],
+      reminders: true,
       dimensions: {},
       tags: [],
     });

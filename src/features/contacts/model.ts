@@ -7,7 +7,7 @@ export type Circle = (typeof CIRCLES)[number];
 /** Dimensions every user has; users may add their own keys. */
 export const STANDARD_DIMENSIONS = ['industry', 'function', 'seniority', 'region', 'community'] as const;
 
-export const SORTS = ['name', '-name', 'company', '-company', 'lastInteraction', '-lastInteraction', 'created', '-created'] as const;
+export const SORTS = ['name', '-name', 'company', '-company', 'lastInteraction', '-lastInteraction', 'strength', '-strength', 'created', '-created'] as const;
 export type ContactSort = (typeof SORTS)[number];
 
 const text = (max: number) => z.string().trim().max(max);
@@ -68,6 +68,7 @@ const contactFields = {
   metOn: dateOnly.nullable(),
   circle: z.enum(CIRCLES).nullable(),
   cadenceDays: z.number().int().min(1, 'must be at least 1 day').max(3650, 'must be at most 3650 days').nullable(),
+  reminders: z.boolean().describe('false opts the contact out of check-in reminders'),
   dimensions: z.record(dimensionKey, text(200).min(1, 'must not be empty')).refine((d) => Object.keys(d).length <= 40, 'at most 40 dimensions'),
   tags: z.array(text(60).min(1, 'must not be empty')).max(100),
   notes: optionalText(100_000),
@@ -83,6 +84,7 @@ export const contactInput = z
     metOn: contactFields.metOn.optional(),
     circle: contactFields.circle.optional(),
     cadenceDays: contactFields.cadenceDays.optional(),
+    reminders: contactFields.reminders.default(true),
     dimensions: contactFields.dimensions.default({}),
     tags: contactFields.tags.default([]),
   })
@@ -109,6 +111,7 @@ export const contactPatch = z.strictObject({
   metOn: contactFields.metOn.optional(),
   circle: contactFields.circle.optional(),
   cadenceDays: contactFields.cadenceDays.optional(),
+  reminders: contactFields.reminders.optional(),
   dimensions: contactFields.dimensions.optional(),
   tags: contactFields.tags.optional(),
   notes: contactFields.notes,
@@ -136,7 +139,11 @@ export const contactSchema = z.object({
   metHow: z.string().nullable(),
   metOn: z.string().nullable(),
   circle: z.enum(CIRCLES).nullable(),
-  cadenceDays: z.number().int().nullable(),
+  cadenceDays: z.number().int().nullable().describe("The contact's own cadence; null follows its circle"),
+  reminders: z.boolean(),
+  dueAt: z.string().nullable().describe('When the next check-in is due; null without a cadence or with reminders off'),
+  snoozedUntil: z.string().nullable(),
+  strength: z.number().int().describe('Relationship strength 0–100 now'),
   dimensions: z.record(z.string(), z.string()),
   tags: z.array(z.string()),
   notes: z.string().nullable(),

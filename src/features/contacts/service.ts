@@ -1,7 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Updateable } from 'kysely';
 import type { Scope } from '../../platform/auth/scope.js';
 import { decodeCursor, encodeCursor } from '../../platform/database/pagination.js';
-import type { DB } from '../../platform/database/schema.js';
+import type { ContactsTable, DB } from '../../platform/database/schema.js';
 import { createSearchIndex } from '../../platform/database/search.js';
 import { parseBirthday } from '../../platform/dates.js';
 import type { Deps } from '../../platform/deps.js';
@@ -27,6 +27,7 @@ import {
   type ListQuery,
   type TagCount,
 } from './model.js';
+import type { AccountsService } from '../accounts/service.js';
 import * as store from './store.js';
 
 export interface ContactPage {
@@ -43,11 +44,16 @@ function notFound(id: string): AppError {
   return new AppError('CONTACT_NOT_FOUND', `No contact with id ${id}.`, { id });
 }
 
-export function createContactsService(deps: Deps) {
+export function createContactsService(deps: Deps, accounts: AccountsService) {
   const db = deps.db.kysely;
   const search = createSearchIndex(deps.db.dialect);
   const now = () => deps.clock().toISOString();
   const source = (tx: Kysely<DB>) => (ids: readonly string[]) => store.documentSource(tx, deps.db.dialect, { ids });
+
+  /** Recomputes last interaction, due date and strength of these contacts, or of all with 'all'. */
+  async function refreshSchedule(tx: Kysely<DB>, scope: Scope, ids: readonly string[] | 'all') {
+    await store.refreshSchedule(tx, deps.db.dialect, scope.userId, ids, await accounts.nurtureSettings(scope, tx));
+  }
 
   async function reindex(tx: Kysely<DB>, ids: readonly string[]) {
     await search.refresh(tx, 'contact', ids, source(tx));
@@ -56,7 +62,7 @@ export function createContactsService(deps: Deps) {
   async function loadOne(tx: Kysely<DB>, scope: Scope, id: string, options: { includeDeleted: boolean }): Promise<Contact> {
     const [row] = await store.findRows(tx, scope.userId, [id]);
     if (!row || (row.deleted_at && !options.includeDeleted)) throw notFound(id);
-    const [contact] = await store.withChildren(tx, scope.userId, [row]);
+    const [contact] = await store.withChildren(tx, scope.userId, [row], deps.clock());
     return contact!;
   }
 
@@ -105,6 +111,7 @@ export function createContactsService(deps: Deps) {
           met_on: data.metOn ?? null,
           circle: data.circle ?? null,
           cadence_days: data.cadenceDays ?? null,
+          reminders: data.reminders ? 1 : 0,
           notes: data.notes ?? null,
           created_at: at,
           updated_at: at,
@@ -113,6 +120,7 @@ export function createContactsService(deps: Deps) {
         });
         await writeChildren(tx, scope, id, data);
         await reindex(tx, [id]);
+        await refreshSchedule(tx, scope, [id]);
         return loadOne(tx, scope, id, { includeDeleted: false });
       });
     },
@@ -129,7 +137,7 @@ export function createContactsService(deps: Deps) {
         const displayName =
           data.displayName || (data.displayName === null || derived ? displayNameOf({ ...merged, displayName: null }) : current.displayName);
         if (displayName === '') throw validationError([{ path: 'displayName', message: 'a contact needs a name' }]);
-        const row: Partial<store.ContactRow> = { updated_at: now(), display_name: displayName, sort_name: sortNameOf(displayName) };
+        const row: Updateable<ContactsTable> = { updated_at: now(), display_name: displayName, sort_name: sortNameOf(displayName) };
         const columns = {
           firstName: 'first_name', middleName: 'middle_name', lastName: 'last_name', nickname: 'nickname', prefix: 'prefix', suffix: 'suffix',
           company: 'company', title: 'title', location: 'location', metHow: 'met_how', metOn: 'met_on', circle: 'circle',
@@ -140,9 +148,11 @@ export function createContactsService(deps: Deps) {
           if (value !== undefined) (row as Record<string, unknown>)[column] = value;
         }
         if (data.birthday !== undefined) Object.assign(row, birthdayColumns(data.birthday));
+        if (data.reminders !== undefined) row.reminders = data.reminders ? 1 : 0;
         await store.updateRow(tx, scope.userId, id, row);
         await writeChildren(tx, scope, id, data);
         await reindex(tx, [id]);
+        if (data.circle !== undefined || data.cadenceDays !== undefined || data.reminders !== undefined) await refreshSchedule(tx, scope, [id]);
         return loadOne(tx, scope, id, { includeDeleted: false });
       });
     },
@@ -158,7 +168,7 @@ export function createContactsService(deps: Deps) {
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
-        items: await store.withChildren(db, scope.userId, page),
+        items: await store.withChildren(db, scope.userId, page, deps.clock()),
         nextCursor: rows.length > q.limit && last ? encodeCursor(spec, store.sortValue(last, spec), last.id) : null,
       };
     },
@@ -217,7 +227,7 @@ export function createContactsService(deps: Deps) {
     },
 
     async listTrashed(scope: Scope): Promise<Contact[]> {
-      return store.withChildren(db, scope.userId, await store.listTrashed(db, scope.userId));
+      return store.withChildren(db, scope.userId, await store.listTrashed(db, scope.userId), deps.clock());
     },
 
     /** Deletes trashed contacts for good; refuses live ones so one call cannot skip the trash. */
@@ -231,10 +241,19 @@ export function createContactsService(deps: Deps) {
 
     expiredTrash: (before: string) => store.expiredTrash(db, before),
     requireLive,
-    refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[]) => store.refreshLastInteraction(tx, scope.userId, ids),
+    refreshSchedule,
+    /** Puts a contact's check-in off until an instant, or ends the snooze with null. */
+    async snooze(scope: Scope, id: string, until: string | null): Promise<Contact> {
+      return db.transaction().execute(async (tx) => {
+        await loadOne(tx, scope, id, { includeDeleted: false });
+        await store.updateRow(tx, scope.userId, id, { snoozed_until: until, updated_at: now() });
+        await refreshSchedule(tx, scope, [id]);
+        return loadOne(tx, scope, id, { includeDeleted: false });
+      });
+    },
     /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */
     async findMany(tx: Kysely<DB>, scope: Scope, ids: readonly string[]): Promise<Contact[]> {
-      return store.withChildren(tx, scope.userId, await store.findRows(tx, scope.userId, ids));
+      return store.withChildren(tx, scope.userId, await store.findRows(tx, scope.userId, ids), deps.clock());
     },
   };
 }

@@ -1,13 +1,17 @@
-import { sql, type Kysely, type Selectable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
 import { stringAgg, type DocumentSource, type SearchIndex } from '../../platform/database/search.js';
 import { formatBirthday } from '../../platform/dates.js';
+import { schedule, strengthAt, strengthLog, type NurtureSettings, type WeightedInteraction } from '../nurture/model.js';
+import { updateMany } from '../../platform/database/bulk.js';
+import type { InteractionKind } from '../interactions/model.js';
 import type { Circle, Contact, ContactFilter } from './model.js';
 
 type Db = Kysely<DB>;
-export type ContactRow = Selectable<ContactsTable>;
+/** A contact row with its owner's strength half-life, needed to say how strong it is now. */
+export type ContactRow = Selectable<ContactsTable> & { half_life: number };
 export type Method = { value: string; type: string };
 export type MethodKind = 'email' | 'phone' | 'url';
 
@@ -21,7 +25,7 @@ export interface ContactChildren {
 
 const KIND_FIELD = { email: 'emails', phone: 'phones', url: 'urls' } as const;
 
-export function toContact(row: ContactRow, children: ContactChildren): Contact {
+export function toContact(row: ContactRow, children: ContactChildren, now: Date): Contact {
   return {
     id: row.id,
     displayName: row.display_name,
@@ -40,6 +44,10 @@ export function toContact(row: ContactRow, children: ContactChildren): Contact {
     metOn: row.met_on,
     circle: row.circle as Circle | null,
     cadenceDays: row.cadence_days,
+    reminders: row.reminders === 1,
+    dueAt: row.due_at,
+    snoozedUntil: row.snoozed_until,
+    strength: strengthAt(row.strength_log, now, row.half_life),
     notes: row.notes,
     lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
@@ -67,21 +75,25 @@ export async function loadChildren(db: Db, ownerId: string, ids: readonly string
   return out;
 }
 
+function selectContacts(db: Db) {
+  return db.selectFrom('contacts as c').innerJoin('users as u', 'u.id', 'c.owner_id').selectAll('c').select('u.strength_half_life_days as half_life');
+}
+
 export async function findRows(db: Db, ownerId: string, ids: readonly string[]): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
-  return db.selectFrom('contacts').selectAll().where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
+  return selectContacts(db).where('c.owner_id', '=', ownerId).where('c.id', 'in', ids).execute();
 }
 
-export async function withChildren(db: Db, ownerId: string, rows: readonly ContactRow[]): Promise<Contact[]> {
+export async function withChildren(db: Db, ownerId: string, rows: readonly ContactRow[], now: Date): Promise<Contact[]> {
   const children = await loadChildren(db, ownerId, rows.map((r) => r.id));
-  return rows.map((row) => toContact(row, children.get(row.id)!));
+  return rows.map((row) => toContact(row, children.get(row.id)!, now));
 }
 
-export async function insertRow(db: Db, row: ContactRow): Promise<void> {
+export async function insertRow(db: Db, row: Insertable<ContactsTable>): Promise<void> {
   await db.insertInto('contacts').values(row).execute();
 }
 
-export async function updateRow(db: Db, ownerId: string, id: string, patch: Partial<ContactRow>): Promise<void> {
+export async function updateRow(db: Db, ownerId: string, id: string, patch: Updateable<ContactsTable>): Promise<void> {
   await db.updateTable('contacts').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
 }
 
@@ -114,6 +126,7 @@ export const SORT_SPECS: Record<string, Omit<SortSpec, 'name' | 'direction' | 'i
   name: { column: 'c.sort_name', nullable: false, kind: 'text' },
   company: { column: 'c.company', nullable: true, kind: 'text' },
   lastInteraction: { column: 'c.last_interaction_at', nullable: true, kind: 'instant' },
+  strength: { column: 'c.strength_log', nullable: true, kind: 'number' },
   created: { column: 'c.created_at', nullable: false, kind: 'instant' },
 };
 
@@ -121,15 +134,15 @@ export function sortSpec(sort: string): SortSpec {
   const descending = sort.startsWith('-');
   const key = descending ? sort.slice(1) : sort;
   const base = SORT_SPECS[key]!;
-  // Last interaction reads best newest first, so its plain form is descending.
-  const flip = key === 'lastInteraction';
+  // Last interaction and strength read best newest or strongest first, so their plain form is descending.
+  const flip = key === 'lastInteraction' || key === 'strength';
   return { ...base, name: sort, id: 'c.id', direction: descending !== flip ? 'desc' : 'asc' };
 }
 
 /** The value of a row under a sort, for the next cursor. */
-export function sortValue(row: ContactRow, spec: SortSpec): string | null {
+export function sortValue(row: ContactRow, spec: SortSpec): string | number | null {
   const column = spec.column.slice(2) as keyof ContactRow;
-  return row[column] as string | null;
+  return row[column] as string | number | null;
 }
 
 export async function listRows(
@@ -141,7 +154,7 @@ export async function listRows(
   cursor: Cursor | null,
   limit: number,
 ): Promise<ContactRow[]> {
-  let query = db.selectFrom('contacts as c').selectAll('c').where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+  let query = selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
   for (const tag of filter.tags) {
     query = query.where(({ exists, selectFrom }) =>
       exists(selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)),
@@ -176,7 +189,7 @@ export async function setDeleted(db: Db, ownerId: string, ids: readonly string[]
 }
 
 export async function listTrashed(db: Db, ownerId: string): Promise<ContactRow[]> {
-  return db.selectFrom('contacts').selectAll().where('owner_id', '=', ownerId).where('deleted_at', 'is not', null).orderBy('deleted_at', 'desc').orderBy('id').execute();
+  return selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is not', null).orderBy('c.deleted_at', 'desc').orderBy('c.id').execute();
 }
 
 /** Trashed contacts of every owner deleted before an instant: the purge job's work list. */
@@ -196,24 +209,66 @@ export async function liveIds(db: Db, ownerId: string, ids: readonly string[]): 
 }
 
 /**
- * Keeps `last_interaction_at` equal to the newest live interaction of each contact. Called in the
- * transaction that changes interactions, so the Today queue never reads a stale value.
+ * Recomputes what a contact derives from its interactions and the owner's settings: the last
+ * interaction, the next check-in and its urgency, and relationship strength. Runs in the
+ * transaction that changes interactions or settings, so Today never reads a stale value.
+ * `ids: 'all'` refreshes every contact of the owner (after a settings change or a bulk load).
  */
-export async function refreshLastInteraction(db: Db, ownerId: string, contactIds: readonly string[]): Promise<void> {
-  if (contactIds.length === 0) return;
-  await db
-    .updateTable('contacts')
-    .set((eb) => ({
-      last_interaction_at: eb
-        .selectFrom('interaction_participants as p')
-        .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
-        .select((e) => e.fn.max('i.occurred_at').as('at'))
-        .whereRef('p.contact_id', '=', 'contacts.id')
-        .where('i.deleted_at', 'is', null),
-    }))
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', contactIds)
-    .execute();
+export async function refreshSchedule(db: Db, dialect: Dialect, ownerId: string, ids: readonly string[] | 'all', settings: NurtureSettings): Promise<void> {
+  const all = ids === 'all';
+  if (!all && ids.length === 0) return;
+  const within = <Q extends { where: (...args: any[]) => Q }>(query: Q, column: string): Q =>
+    all ? query : (query.where(column, 'in', ids) as Q);
+  await within(
+    db
+      .updateTable('contacts')
+      .set((eb) => ({
+        last_interaction_at: eb
+          .selectFrom('interaction_participants as p')
+          .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+          .select((e) => e.fn.max('i.occurred_at').as('at'))
+          .whereRef('p.contact_id', '=', 'contacts.id')
+          .where('i.deleted_at', 'is', null),
+      }))
+      .where('owner_id', '=', ownerId),
+    'id',
+  ).execute();
+  const contacts = await within(
+    db
+      .selectFrom('contacts')
+      .select(['id', 'circle', 'cadence_days', 'reminders', 'created_at', 'last_interaction_at', 'snoozed_until'])
+      .where('owner_id', '=', ownerId),
+    'id',
+  ).execute();
+  const interactions = await within(
+    db
+      .selectFrom('interaction_participants as p')
+      .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+      .select(['p.contact_id', 'i.kind', 'i.quality', 'i.occurred_at'])
+      .where('p.owner_id', '=', ownerId)
+      .where('i.deleted_at', 'is', null),
+    'p.contact_id',
+  ).execute();
+  const byContact = new Map<string, WeightedInteraction[]>();
+  for (const i of interactions) {
+    const list = byContact.get(i.contact_id) ?? byContact.set(i.contact_id, []).get(i.contact_id)!;
+    list.push({ kind: i.kind as InteractionKind, quality: i.quality, occurredAt: i.occurred_at });
+  }
+  const rows = contacts.map((c) => {
+    const next = schedule(
+      {
+        circle: c.circle as Circle | null,
+        cadenceDays: c.cadence_days,
+        reminders: c.reminders === 1,
+        createdAt: c.created_at,
+        lastInteractionAt: c.last_interaction_at,
+        snoozedUntil: c.snoozed_until,
+      },
+      settings,
+    );
+    return { id: c.id, due_at: next.dueAt, priority_at: next.priorityAt, strength_log: strengthLog(byContact.get(c.id) ?? [], settings.halfLifeDays) };
+  });
+  await updateMany(db, dialect, 'contacts', ownerId, { due_at: 'timestamp', priority_at: 'timestamp', strength_log: 'double' }, rows);
 }
 
 /** The search document of a contact: the name as title; company, role, notes, emails, tags as body. */

@@ -73,7 +73,7 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
     await store.setDeleted(tx, scope.userId, ids, deletedAt, now());
     if (deletedAt) await search.remove(tx, 'interaction', ids);
     else await search.refresh(tx, 'interaction', ids, source(tx));
-    await contacts.refreshLastInteraction(tx, scope, await store.contactIdsOf(tx, scope.userId, ids));
+    await contacts.refreshSchedule(tx, scope, await store.contactIdsOf(tx, scope.userId, ids));
   }
 
   return {
@@ -105,13 +105,13 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
           deleted_at: null,
         });
         await store.replaceParticipants(tx, scope.userId, id, data.participantIds);
-        await contacts.refreshLastInteraction(tx, scope, data.participantIds);
+        await contacts.refreshSchedule(tx, scope, data.participantIds);
         await search.refresh(tx, 'interaction', [id], source(tx));
         return loadOne(tx, scope, id, { includeDeleted: false });
       });
     },
 
-    get: (scope: Scope, id: string) => loadOne(db, scope, id, { includeDeleted: false }),
+    get: (scope: Scope, id: string, tx: Kysely<DB> = db) => loadOne(tx, scope, id, { includeDeleted: false }),
 
     async update(scope: Scope, id: string, patch: InteractionPatch): Promise<Interaction> {
       const data = parseInput(interactionPatch, patch);
@@ -126,7 +126,7 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
           await store.replaceParticipants(tx, scope.userId, id, data.participantIds);
         }
         await store.updateRow(tx, scope.userId, id, { ...columnsOf(data, now(), current), updated_at: now() });
-        await contacts.refreshLastInteraction(tx, scope, [...new Set([...before, ...(data.participantIds ?? [])])]);
+        await contacts.refreshSchedule(tx, scope, [...new Set([...before, ...(data.participantIds ?? [])])]);
         await search.refresh(tx, 'interaction', [id], source(tx));
         return loadOne(tx, scope, id, { includeDeleted: false });
       });
@@ -184,6 +184,9 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
     /** Interactions that would be left without participants if these contacts were purged. */
     onlyWith: (tx: Kysely<DB>, scope: Scope, contactIds: readonly string[]) => store.onlyWith(tx, scope.userId, contactIds),
     expiredTrash: (before: string) => store.expiredTrash(db, before),
+    weightedOf: (scope: Scope, contactId: string) => store.weightedOf(db, scope.userId, contactId),
+    /** Rebuilds the search documents of these interactions, after something they include changed. */
+    reindex: (tx: Kysely<DB>, ids: readonly string[]) => search.refresh(tx, 'interaction', ids, source(tx)),
   };
 }
 

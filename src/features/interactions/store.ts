@@ -140,17 +140,37 @@ export async function onlyWith(db: Db, ownerId: string, contactIds: readonly str
   return rows.map((r) => r.interaction_id);
 }
 
-/** The search document of an interaction: the summary as title; notes, what they shared and what I learned as body. */
+/**
+ * The search document of an interaction: the summary as title; notes, what they shared, what I
+ * learned and my reflection on it as body. The reflection lives in its interaction's document, so
+ * it leaves and returns with the interaction's trash and restore.
+ */
 export function documentSource(db: Db, filter: { ids: readonly string[] } | { ownerId: string }): DocumentSource {
   let query = db
     .selectFrom('interactions as i')
+    .leftJoin('reflections as r', 'r.interaction_id', 'i.id')
     .select([
       'i.owner_id',
       'i.id as entity_id',
       'i.summary as title',
-      sql<string>`concat_ws(' ', i.channel, i.notes, i.shared_needs, i.shared_challenges, i.shared_plans, i.learned, i.follow_up)`.as('body'),
+      sql<string>`concat_ws(' ', i.channel, i.notes, i.shared_needs, i.shared_challenges, i.shared_plans, i.learned, i.follow_up,
+        r.went_well, r.to_improve, r.missed_opportunities, r.notes)`.as('body'),
     ])
     .where('i.deleted_at', 'is', null);
   query = 'ids' in filter ? query.where('i.id', 'in', filter.ids) : query.where('i.owner_id', '=', filter.ownerId).orderBy('i.occurred_at').orderBy('i.id');
   return query;
+}
+
+/** Kind, quality and time of a contact's live interactions, for relationship strength. */
+export async function weightedOf(db: Db, ownerId: string, contactId: string) {
+  const rows = await db
+    .selectFrom('interaction_participants as p')
+    .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select(['i.kind', 'i.quality', 'i.occurred_at'])
+    .where('p.owner_id', '=', ownerId)
+    .where('p.contact_id', '=', contactId)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.occurred_at')
+    .execute();
+  return rows.map((r) => ({ kind: r.kind as InteractionKind, quality: r.quality, occurredAt: r.occurred_at }));
 }

@@ -12,6 +12,8 @@ export interface CliContext {
   /** The account the command acts for: --user, RAPPORT_USER, or the only account there is. */
   scope(): Promise<Scope>;
   json(): boolean;
+  /** Reads a secret such as a password: hidden on a terminal, else a line of standard input. */
+  secret(question: string): Promise<string>;
   out(text: string): void;
   err(text: string): void;
 }

@@ -11,8 +11,18 @@ export function table(rows: readonly Record<string, unknown>[], columns: readonl
   return [line(columns.map((c) => c.label)), ...cells.map(line)].join('\n');
 }
 
-/** Local date and time for a terminal, in the user's time zone. */
+/** Local date and time for a terminal, in the user's time zone, as YYYY-MM-DD HH:MM. */
 export function when(iso: string | null, timeZone: string): string {
   if (!iso) return '';
-  return new Intl.DateTimeFormat('en-CA', { timeZone, dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).formatToParts(new Date(iso));
+  const get = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${get('year')}-${get('month')}-${get('day')} ${get('hour')}:${get('minute')}`;
 }

@@ -11,22 +11,23 @@ export interface SortSpec {
   /** Nullable columns sort their nulls last in both directions, on both databases. */
   nullable: boolean;
   /** What the column holds, so a cursor can only carry a value the database can compare with it. */
-  kind: 'text' | 'instant';
+  kind: 'text' | 'instant' | 'number';
   /** The id column that breaks ties, such as c.id. */
   id: string;
 }
 
 export interface Cursor {
-  value: string | null;
+  value: string | number | null;
   id: string;
 }
 
-export function encodeCursor(sort: SortSpec, value: string | null, id: string): string {
+export function encodeCursor(sort: SortSpec, value: string | number | null, id: string): string {
   return Buffer.from(JSON.stringify([sort.name, value, id])).toString('base64url');
 }
 
-function fitsColumn(sort: SortSpec, value: unknown): value is string | null {
+function fitsColumn(sort: SortSpec, value: unknown): value is string | number | null {
   if (value === null) return sort.nullable;
+  if (sort.kind === 'number') return typeof value === 'number' && Number.isFinite(value);
   if (typeof value !== 'string') return false;
   return sort.kind === 'text' || instant.safeParse(value).success;
 }

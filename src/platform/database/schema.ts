@@ -10,6 +10,11 @@ export interface UsersTable {
   display_name: string;
   time_zone: string;
   week_start: number;
+  cadence_inner: Generated<number>;
+  cadence_close: Generated<number>;
+  cadence_network: Generated<number>;
+  cadence_wide: Generated<number>;
+  strength_half_life_days: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -33,10 +38,10 @@ export interface ApiTokensTable {
   last_used_at: Timestamp | null;
 }
 
-export interface LoginFailuresTable {
+export interface RateLimitHitsTable {
   id: string;
   key: string;
-  failed_at: Timestamp;
+  at: Timestamp;
 }
 
 export interface ContactsTable {
@@ -65,6 +70,12 @@ export interface ContactsTable {
   updated_at: Timestamp;
   deleted_at: Timestamp | null;
   last_interaction_at: Timestamp | null;
+  /** 0 when the user opted this contact out of check-in reminders. */
+  reminders: Generated<number>;
+  snoozed_until: Timestamp | null;
+  due_at: Timestamp | null;
+  priority_at: Timestamp | null;
+  strength_log: number | null;
 }
 
 export interface ContactMethodsTable {
@@ -126,11 +137,165 @@ export interface SearchDocsTable {
   body: string;
 }
 
+export interface ContactEventsTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  kind: string;
+  occurred_on: string;
+  note: string | null;
+  acknowledged_at: Timestamp | null;
+  acknowledgement_id: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ExchangesTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  direction: string;
+  description: string;
+  opened_on: string;
+  due_on: string | null;
+  done_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedsTable {
+  owner_id: string;
+  token_hash: string;
+  created_at: Timestamp;
+}
+
+export interface SkillsTable {
+  id: string;
+  owner_id: string;
+  name: string;
+  /** Lowercased name, unique per owner, so "Storytelling" and "storytelling" are one skill. */
+  name_key: string;
+  description: string | null;
+  position: number;
+  archived_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReflectionsTable {
+  id: string;
+  owner_id: string;
+  interaction_id: string;
+  went_well: string | null;
+  to_improve: string | null;
+  missed_opportunities: string | null;
+  connection_quality: number | null;
+  communication_effectiveness: number | null;
+  notes: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ReflectionSkillsTable {
+  reflection_id: string;
+  skill_id: string;
+  owner_id: string;
+}
+
+export interface WeeklyReviewsTable {
+  id: string;
+  owner_id: string;
+  week_start: string;
+  next_week_plan: string | null;
+  plan_outcome: string | null;
+  plan_outcome_note: string | null;
+  completed_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface WeeklyReviewAnswersTable {
+  review_id: string;
+  owner_id: string;
+  position: number;
+  prompt: string;
+  answer: string;
+}
+
+export interface ResourcesTable {
+  id: string;
+  owner_id: string;
+  skill_id: string;
+  kind: string;
+  title: string;
+  url: string | null;
+  status: string;
+  started_on: string | null;
+  finished_on: string | null;
+  takeaways: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface FeedbackRequestsTable {
+  id: string;
+  owner_id: string;
+  token_hash: string;
+  recipient: string | null;
+  message: string;
+  allow_anonymous: number;
+  max_responses: number | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface FeedbackRequestSkillsTable {
+  request_id: string;
+  skill_id: string;
+  owner_id: string;
+  position: number;
+}
+
+export interface FeedbackRequestQuestionsTable {
+  request_id: string;
+  owner_id: string;
+  position: number;
+  text: string;
+}
+
+export interface FeedbackResponsesTable {
+  id: string;
+  owner_id: string;
+  request_id: string;
+  respondent_name: string | null;
+  created_at: Timestamp;
+}
+
+export interface FeedbackAnswersTable {
+  response_id: string;
+  owner_id: string;
+  position: number;
+  question: string;
+  answer: string;
+}
+
+export interface SkillRatingsTable {
+  id: string;
+  owner_id: string;
+  skill_id: string;
+  source: 'self' | 'feedback';
+  response_id: string | null;
+  rating: number;
+  note: string | null;
+  rated_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;
-  login_failures: LoginFailuresTable;
+  rate_limit_hits: RateLimitHitsTable;
   contacts: ContactsTable;
   contact_methods: ContactMethodsTable;
   contact_dimensions: ContactDimensionsTable;
@@ -138,4 +303,19 @@ export interface DB {
   interactions: InteractionsTable;
   interaction_participants: InteractionParticipantsTable;
   search_docs: SearchDocsTable;
+  contact_events: ContactEventsTable;
+  exchanges: ExchangesTable;
+  calendar_feeds: CalendarFeedsTable;
+  skills: SkillsTable;
+  reflections: ReflectionsTable;
+  reflection_skills: ReflectionSkillsTable;
+  weekly_reviews: WeeklyReviewsTable;
+  weekly_review_answers: WeeklyReviewAnswersTable;
+  resources: ResourcesTable;
+  feedback_requests: FeedbackRequestsTable;
+  feedback_request_skills: FeedbackRequestSkillsTable;
+  feedback_request_questions: FeedbackRequestQuestionsTable;
+  feedback_responses: FeedbackResponsesTable;
+  feedback_answers: FeedbackAnswersTable;
+  skill_ratings: SkillRatingsTable;
 }

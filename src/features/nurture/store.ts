@@ -1,0 +1,306 @@
+import { sql, type Expression, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import type { ContactEventsTable, DB, ExchangesTable } from '../../platform/database/schema.js';
+import type { Circle } from '../contacts/model.js';
+import type { InteractionKind } from '../interactions/model.js';
+import type { ContactEvent, ContactSummary, Direction, EventKind, Exchange } from './schemas.js';
+
+type Db = Kysely<DB>;
+
+/** A span of the year by month and day as month·100+day, such as 1220–1231 and 101–103 across New Year. */
+export interface MonthDayRange {
+  from: number;
+  to: number;
+}
+
+// Aliased so they never collide with the columns of a joined event, exchange or interaction.
+const SUMMARY_COLUMNS = ['c.id as contact_id', 'c.display_name as contact_name', 'c.company as contact_company', 'c.title as contact_title', 'c.circle as contact_circle'] as const;
+type SummaryRow = { contact_id: string; contact_name: string; contact_company: string | null; contact_title: string | null; contact_circle: string | null };
+
+export function toSummary(row: SummaryRow): ContactSummary {
+  return { id: row.contact_id, displayName: row.contact_name, company: row.contact_company, title: row.contact_title, circle: row.contact_circle as Circle | null };
+}
+
+export function toEvent(row: Selectable<ContactEventsTable>): ContactEvent {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    kind: row.kind as EventKind,
+    date: row.occurred_on,
+    note: row.note,
+    acknowledgedAt: row.acknowledged_at,
+    acknowledgementId: row.acknowledgement_id,
+    createdAt: row.created_at,
+  };
+}
+
+export function toExchange(row: Selectable<ExchangesTable>): Exchange {
+  return {
+    id: row.id,
+    contactId: row.contact_id,
+    direction: row.direction as Direction,
+    description: row.description,
+    openedOn: row.opened_on,
+    dueOn: row.due_on,
+    doneAt: row.done_at,
+    createdAt: row.created_at,
+  };
+}
+
+function liveContacts(db: Db, ownerId: string) {
+  return db.selectFrom('contacts as c').where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Today
+
+export interface DueRow extends SummaryRow {
+  cadence_days: number | null;
+  due_at: string;
+  last_interaction_at: string | null;
+}
+
+/**
+ * The most urgent contacts due before `before`, by priority. Every contact whose priority instant
+ * has passed is due (priority comes after due), so the first query is a plain index range; only
+ * when it finds too few does the second look at contacts due but not yet a full unit late.
+ */
+export async function dueContacts(db: Db, ownerId: string, before: string, limit: number): Promise<DueRow[]> {
+  const base = liveContacts(db, ownerId)
+    .select([...SUMMARY_COLUMNS, 'c.cadence_days', 'c.due_at', 'c.last_interaction_at'])
+    .where('c.due_at', 'is not', null)
+    .orderBy('c.priority_at')
+    .orderBy('c.id');
+  const late = await base.where('c.priority_at', '<', before).limit(limit).execute();
+  if (late.length === limit) return late as DueRow[];
+  const recent = await base
+    .where('c.due_at', '<', before)
+    .where('c.priority_at', '>=', before)
+    .limit(limit - late.length)
+    .execute();
+  return [...late, ...recent] as DueRow[];
+}
+
+export async function countDue(db: Db, ownerId: string, before: string): Promise<number> {
+  const row = await liveContacts(db, ownerId)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('c.due_at', 'is not', null)
+    .where('c.due_at', '<', before)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** Each contact's most recent interaction (the one at its last_interaction_at). */
+export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: readonly string[]) {
+  if (contactIds.length === 0) return new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
+  const rows = await db
+    .selectFrom('contacts as c')
+    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
+    .innerJoin('interactions as i', (join) => join.onRef('i.id', '=', 'p.interaction_id').onRef('i.occurred_at', '=', 'c.last_interaction_at'))
+    .select(['c.id as contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.id', 'in', contactIds)
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.id')
+    .execute();
+  return new Map(rows.map((r) => [r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at }]));
+}
+
+/** Each contact's latest milestone (not a birthday) dated within [from, to]. */
+export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('contact_events')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', 'in', contactIds)
+    .where('kind', '!=', 'birthday')
+    .where('occurred_on', '>=', from)
+    .where('occurred_on', '<=', to)
+    .orderBy('occurred_on')
+    .orderBy('id')
+    .execute();
+  return new Map(rows.map((r) => [r.contact_id, toEvent(r)]));
+}
+
+export async function openFollowUps(db: Db, ownerId: string, dueBy: string | null, limit: number) {
+  let query = db
+    .selectFrom('interactions as i')
+    .select(['i.id', 'i.follow_up', 'i.follow_up_due', 'i.summary', 'i.updated_at'])
+    .where('i.owner_id', '=', ownerId)
+    .where('i.follow_up', 'is not', null)
+    .where('i.follow_up_done_at', 'is', null)
+    .where('i.deleted_at', 'is', null)
+    .where('i.follow_up_due', 'is not', null);
+  if (dueBy) query = query.where('i.follow_up_due', '<=', dueBy);
+  const rows = await query.orderBy('i.follow_up_due').orderBy('i.id').limit(limit).execute();
+  return rows.map((r) => ({ id: r.id, text: r.follow_up!, due: r.follow_up_due!, summary: r.summary, updatedAt: r.updated_at }));
+}
+
+/** Live participants of interactions, as summaries. */
+export async function participantSummaries(db: Db, ownerId: string, interactionIds: readonly string[]): Promise<Map<string, ContactSummary[]>> {
+  const out = new Map<string, ContactSummary[]>(interactionIds.map((id) => [id, []]));
+  if (interactionIds.length === 0) return out;
+  const rows = await liveContacts(db, ownerId)
+    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
+    .select(['p.interaction_id', ...SUMMARY_COLUMNS])
+    .where('p.interaction_id', 'in', interactionIds)
+    .orderBy('c.sort_name')
+    .execute();
+  for (const row of rows) out.get(row.interaction_id)!.push(toSummary(row));
+  return out;
+}
+
+function inRanges(expression: Expression<number>, ranges: readonly MonthDayRange[]): Expression<SqlBool> {
+  return sql<SqlBool>`(${sql.join(ranges.map((r) => sql`${expression} BETWEEN ${r.from} AND ${r.to}`), sql` OR `)})`;
+}
+
+export async function birthdaysIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], limit: number) {
+  return liveContacts(db, ownerId)
+    .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
+    .where('c.birth_month', 'is not', null)
+    .where(inRanges(sql<number>`c.birth_month * 100 + c.birth_day`, ranges))
+    .limit(limit)
+    .execute();
+}
+
+/** Yearly events whose day falls in the ranges, and one-off events dated within [from, to]. */
+export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, yearly: readonly EventKind[], limit: number) {
+  const monthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
+  return liveContacts(db, ownerId)
+    .innerJoin('contact_events as e', 'e.contact_id', 'c.id')
+    .select(SUMMARY_COLUMNS)
+    .selectAll('e')
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('e.kind', 'in', yearly), inRanges(monthDay, ranges)]),
+        eb.and([eb('e.kind', 'not in', yearly), eb('e.occurred_on', '>=', from), eb('e.occurred_on', '<=', to)]),
+      ]),
+    )
+    .limit(limit)
+    .execute();
+}
+
+export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: readonly EventKind[], from: string, to: string, limit: number) {
+  return liveContacts(db, ownerId)
+    .innerJoin('contact_events as e', 'e.contact_id', 'c.id')
+    .select(SUMMARY_COLUMNS)
+    .selectAll('e')
+    .where('e.kind', 'in', kinds)
+    .where('e.acknowledged_at', 'is', null)
+    .where('e.occurred_on', '>=', from)
+    .where('e.occurred_on', '<=', to)
+    .orderBy('e.occurred_on', 'desc')
+    .orderBy('e.id')
+    .limit(limit)
+    .execute();
+}
+
+export async function openExchanges(db: Db, ownerId: string, directions: readonly Direction[], limit: number) {
+  return liveContacts(db, ownerId)
+    .innerJoin('exchanges as x', 'x.contact_id', 'c.id')
+    .select(SUMMARY_COLUMNS)
+    .selectAll('x')
+    .where('x.done_at', 'is', null)
+    .where('x.direction', 'in', directions)
+    .orderBy(sql`x.due_on IS NULL`)
+    .orderBy('x.due_on')
+    .orderBy('x.opened_on')
+    .orderBy('x.id')
+    .limit(limit)
+    .execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Milestones and the ledger
+
+export async function insertEvent(db: Db, row: Insertable<ContactEventsTable>): Promise<void> {
+  await db.insertInto('contact_events').values(row).execute();
+}
+
+export async function findEvent(db: Db, ownerId: string, id: string) {
+  return db.selectFrom('contact_events').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function eventsOf(db: Db, ownerId: string, contactId: string): Promise<ContactEvent[]> {
+  const rows = await db
+    .selectFrom('contact_events')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('occurred_on', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toEvent);
+}
+
+export async function updateEvent(db: Db, ownerId: string, id: string, patch: Updateable<ContactEventsTable>): Promise<void> {
+  await db.updateTable('contact_events').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+export async function deleteEvent(db: Db, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('contact_events').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+export async function insertExchange(db: Db, row: Insertable<ExchangesTable>): Promise<void> {
+  await db.insertInto('exchanges').values(row).execute();
+}
+
+export async function findExchange(db: Db, ownerId: string, id: string) {
+  return db.selectFrom('exchanges').selectAll().where('owner_id', '=', ownerId).where('id', '=', id).executeTakeFirst();
+}
+
+export async function exchangesOf(db: Db, ownerId: string, contactId: string): Promise<Exchange[]> {
+  const rows = await db
+    .selectFrom('exchanges')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where('contact_id', '=', contactId)
+    .orderBy('opened_on', 'desc')
+    .orderBy('id')
+    .execute();
+  return rows.map(toExchange);
+}
+
+export async function updateExchange(db: Db, ownerId: string, id: string, patch: Updateable<ExchangesTable>): Promise<void> {
+  await db.updateTable('exchanges').set(patch).where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+export async function deleteExchange(db: Db, ownerId: string, id: string): Promise<void> {
+  await db.deleteFrom('exchanges').where('owner_id', '=', ownerId).where('id', '=', id).execute();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar feed
+
+export async function feedOf(db: Db, ownerId: string) {
+  return db.selectFrom('calendar_feeds').select(['created_at']).where('owner_id', '=', ownerId).executeTakeFirst();
+}
+
+/** Replaces the owner's feed token, so the old URL stops working at once. */
+export async function replaceFeed(db: Db, ownerId: string, tokenHash: string, at: string): Promise<void> {
+  await db.deleteFrom('calendar_feeds').where('owner_id', '=', ownerId).execute();
+  await db.insertInto('calendar_feeds').values({ owner_id: ownerId, token_hash: tokenHash, created_at: at }).execute();
+}
+
+export async function deleteFeed(db: Db, ownerId: string): Promise<boolean> {
+  const result = await db.deleteFrom('calendar_feeds').where('owner_id', '=', ownerId).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
+}
+
+export async function feedOwner(db: Db, tokenHash: string): Promise<string | undefined> {
+  const row = await db.selectFrom('calendar_feeds').select('owner_id').where('token_hash', '=', tokenHash).executeTakeFirst();
+  return row?.owner_id;
+}
+
+/** Everything the feed shows, in three scans: due check-ins, open dated follow-ups, birthdays. */
+export async function calendarData(db: Db, ownerId: string) {
+  const [due, followUps, birthdays] = await Promise.all([
+    liveContacts(db, ownerId).select(['c.id', 'c.display_name', 'c.due_at', 'c.updated_at']).where('c.due_at', 'is not', null).execute(),
+    openFollowUps(db, ownerId, null, 100_000),
+    liveContacts(db, ownerId)
+      .select(['c.id', 'c.display_name', 'c.birth_year', 'c.birth_month', 'c.birth_day', 'c.updated_at'])
+      .where('c.birth_month', 'is not', null)
+      .execute(),
+  ]);
+  return { due: due as { id: string; display_name: string; due_at: string; updated_at: string }[], followUps, birthdays };
+}

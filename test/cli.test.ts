@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import { run } from '../src/cli.js';
+import { MIGRATIONS } from '../src/migrations/index.js';
+import { DIALECTS, freshDatabaseEnv, postgresAvailable } from './harness/databases.js';
+
+/** Runs the CLI as a user would, capturing what it prints. */
+function cli(env: NodeJS.ProcessEnv) {
+  return async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await run(['node', 'rapport', ...argv], {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      env: { ...env, LOG_LEVEL: 'silent' },
+      secret: async () => 'correct horse battery staple',
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+}
+
+for (const dialect of DIALECTS) {
+  (dialect === 'postgres' && !postgresAvailable() ? describe.skip : describe)(`the rapport command [${dialect}]`, () => {
+    it('sets up an account, adds a contact, logs an interaction, finds it and shows what is due', async () => {
+      const rapport = cli({ ...(await freshDatabaseEnv(dialect)), RAPPORT_PUBLIC_URL: 'https://crm.example.com' });
+
+      expect(await rapport('migrate')).toMatchObject({ code: 0, out: `Applied ${Object.keys(MIGRATIONS).join(', ')}.` });
+      expect((await rapport('migrate')).out).toBe('The database is up to date.');
+      const noUser = await rapport('contact', 'list');
+      expect(noUser.code).toBe(3);
+      expect(noUser.err).toContain('No account exists yet');
+
+      const added = await rapport('user', 'add', '--email', 'Ada@Example.com', '--name', 'Ada Lovelace', '--time-zone', 'Europe/London');
+      expect(added.code).toBe(0);
+      expect(added.out).toMatch(/^Created ada@example\.com \([0-9a-f-]{36}\)\.$/);
+      const users = JSON.parse((await rapport('--json', 'user', 'list')).out);
+      expect(users.map((u: { email: string; timeZone: string }) => [u.email, u.timeZone])).toEqual([['ada@example.com', 'Europe/London']]);
+
+      const grace = await rapport(
+        'contact', 'add', '--first', 'Grace', '--last', 'Hopper', '--email', 'work:grace@navy.mil', '--company', 'US Navy',
+        '--title', 'Rear Admiral', '--tag', 'mentor', '--circle', 'close', '--dimension', 'industry=Defense', '--birthday=--12-09',
+      );
+      expect(grace.out).toMatch(/^Added Grace Hopper \([0-9a-f-]{36}\)\.$/);
+      await rapport('contact', 'add', '--name', 'Alan Turing', '--company', 'NPL', '--circle', 'inner');
+
+      const listed = await rapport('contact', 'list', '--tag', 'mentor');
+      expect(listed.out.split('\n').map((line) => line.replace(/[0-9a-f-]{36}$/, 'ID'))).toEqual([
+        'NAME          COMPANY  CIRCLE  LAST CONTACT  TAGS    ID',
+        'Grace Hopper  US Navy  close                 mentor  ID',
+      ]);
+
+      const logged = await rapport('log', '--with', 'Grace Hopper', '--kind', 'coffee', '--summary', 'Compilers and careers', '--at', '2026-03-01 10:00', '--learned', 'Ship it, then fix it');
+      expect(logged.err).toBe('');
+      expect(logged.out).toMatch(/^Logged coffee with Grace Hopper at 2026-03-01 10:00 \([0-9a-f-]{36}\)\.$/);
+
+      const shown = await rapport('contact', 'show', 'grace hopper');
+      expect(shown.out).toContain('Company       Rear Admiral at US Navy');
+      expect(shown.out).toContain('Emails        grace@navy.mil (work)');
+      expect(shown.out).toContain('Dimensions    industry: Defense');
+      expect(shown.out).toContain('Last contact  2026-03-01 10:00');
+      expect(shown.out).toContain('2026-03-01 10:00  coffee: Compilers and careers');
+
+      const found = JSON.parse((await rapport('--json', 'search', 'ship')).out);
+      expect(found.items.map((r: { type: string; title: string }) => [r.type, r.title])).toEqual([['interaction', 'Compilers and careers']]);
+      expect((await rapport('search', 'nothing-like-this')).out).toBe('Nothing found.');
+
+      const today = JSON.parse((await rapport('--json', 'today')).out);
+      // Grace (close circle, 30 days) has been due since 31 March; Alan was added just now.
+      expect(today.due.items.map((d: { contact: { displayName: string } }) => d.contact.displayName)).toEqual(['Grace Hopper']);
+      expect(today.timeZone).toBe('Europe/London');
+      expect((await rapport('today')).out).toContain(`Today, ${today.date} (Europe/London)`);
+
+      const snoozed = await rapport('snooze', 'Grace Hopper', '--until', '2099-01-01');
+      expect(snoozed.out).toBe('Grace Hopper is next due 2099-01-01.');
+      expect(JSON.parse((await rapport('--json', 'today')).out).due.total).toBe(0);
+      const url = await rapport('calendar-url');
+      expect(url.out).toMatch(/^https:\/\/crm\.example\.com\/calendar\/rpc_[\w-]{43}\.ics$/);
+
+      const token = (await rapport('user', 'token', 'create', 'ada@example.com', '--name', 'scripts')).out;
+      expect(token).toMatch(/^rpt_[\w-]{43}$/);
+      const tokens = JSON.parse((await rapport('--json', 'user', 'token', 'list', 'ada@example.com')).out);
+      expect(tokens.map((t: { name: string; hint: string }) => [t.name, t.hint])).toEqual([['scripts', token.slice(-4)]]);
+    });
+
+    it('reflects, reviews the week, rates skills and asks for feedback', async () => {
+      const rapport = cli({ ...(await freshDatabaseEnv(dialect)), RAPPORT_PUBLIC_URL: 'https://crm.example.com' });
+      await rapport('user', 'add', '--email', 'ada@example.com', '--name', 'Ada');
+      await rapport('contact', 'add', '--name', 'Grace Hopper');
+      await rapport('log', '--with', 'Grace Hopper', '--summary', 'Pitch practice', '--at', '2026-03-01 10:00');
+      const interactionId = JSON.parse((await rapport('--json', 'contact', 'show', 'Grace Hopper')).out).recentInteractions[0].id;
+      expect(await rapport('reflect', 'last')).toMatchObject({ code: 3, err: `Interaction ${interactionId} has no reflection yet.` });
+      const reflected = await rapport('reflect', 'last', '--went-well', 'Clear opening', '--connection', '4', '--skill', 'storytelling');
+      expect(reflected.out.split('\n').slice(1)).toEqual(['  Went well      Clear opening', '  Connection     4', '  Skills         Storytelling']);
+      expect((await rapport('reflect', 'last', '--connection', '9')).code).toBe(2);
+
+      expect((await rapport('skills', 'rate', 'Active Listening', '4', '--note', 'Better')).out).toBe('Rated Active listening 4/5.');
+      expect((await rapport('skills', 'rate', 'Juggling', '4')).code).toBe(3);
+      const skills = await rapport('skills');
+      expect(skills.out.split('\n').slice(0, 2)).toEqual(['SKILL                  YOU  OTHERS  GAP', 'Active listening       4']);
+
+      const review = await rapport('review');
+      expect(review.out).toMatch(/^Week of \d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}; streak 0 weeks/);
+      const saved = await rapport('--json', 'review', '--answer', '1=Reached out less', '--plan', 'Two coffees', '--complete');
+      const parsed = JSON.parse(saved.out);
+      expect([parsed.answers[0].answer, parsed.nextWeekPlan, parsed.streak]).toEqual(['Reached out less', 'Two coffees', 1]);
+      expect((await rapport('review', '--answer', '99=x')).code).toBe(2);
+
+      const url = (await rapport('feedback', 'new', '--message', 'How was my pitch?', '--skill', 'Storytelling', '--question', 'What to change?')).out;
+      expect(url).toMatch(/^https:\/\/crm\.example\.com\/feedback\/rpf_[\w-]{43}$/);
+      const [request] = JSON.parse((await rapport('--json', 'feedback', 'list')).out).items;
+      expect([request.status, request.skills.map((s: { name: string }) => s.name), request.questions]).toEqual(['open', ['Storytelling'], [{ position: 1, text: 'What to change?' }]]);
+      expect((await rapport('feedback', 'revoke', request.id)).out).toBe('Withdrawn: the link no longer works.');
+      expect((await rapport('feedback', 'show', request.id)).out).toBe('How was my pitch? (revoked, 0 responses)');
+    });
+
+    it('explains bad input in plain words with an exit code scripts can check', async () => {
+      const rapport = cli(await freshDatabaseEnv(dialect));
+      await rapport('user', 'add', '--email', 'ada@example.com', '--name', 'Ada');
+      expect(await rapport('contact', 'show', 'Nobody')).toMatchObject({ code: 3, err: 'No contact matches "Nobody".' });
+      const nameless = await rapport('contact', 'add', '--company', 'Nameless Inc');
+      expect(nameless.code).toBe(2);
+      expect(nameless.err).toBe('Invalid input: displayName a contact needs a name: give displayName, firstName, lastName or nickname');
+      const badDate = await rapport('contact', 'add', '--name', 'Bad Date', '--birthday', '2023-02-29');
+      expect(badDate).toMatchObject({ code: 2, err: 'Invalid input: birthday is not a real calendar date' });
+      expect((await rapport('log', '--with', 'Ada', '--summary', 'x', '--at', 'yesterday')).code).toBe(3);
+      const missing = await rapport('log', '--with', 'Someone');
+      expect(missing.code).toBe(1);
+      expect(missing.err).toContain("required option '-s, --summary <text>' not specified");
+      expect(JSON.parse((await rapport('--json', 'contact', 'list')).out)).toEqual({ items: [], nextCursor: null });
+    });
+  });
+}
