@@ -8,6 +8,8 @@ import { createContactsService } from './features/contacts/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
 import { searchRoutes } from './features/search/routes.js';
+import { seedRoutes } from './features/seed/routes.js';
+import { createSeedService } from './features/seed/service.js';
 import { createSearchService } from './features/search/service.js';
 import { trashRoutes } from './features/trash/routes.js';
 import { createTrashService } from './features/trash/service.js';
@@ -27,6 +29,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     contacts,
     interactions,
     search: createSearchService(deps, contacts, interactions),
+    seed: createSeedService(deps, contacts),
     trash: createTrashService(deps, contacts, interactions),
   };
 }
@@ -75,6 +78,7 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
         interactionRoutes(authed, services.interactions);
         searchRoutes(authed, services.search);
         trashRoutes(authed, services.trash);
+        seedRoutes(authed, services.seed);
       });
     },
     { prefix: API_PREFIX },

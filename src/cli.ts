@@ -4,6 +4,7 @@ import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
 import { searchCommands } from './features/search/cli.js';
+import { seedCommands } from './features/seed/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
 import { loadConfig, type Config, type ConfigFlags } from './platform/config.js';
@@ -112,6 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   contactCommands(program, ctx);
   interactionCommands(program, ctx);
   searchCommands(program, ctx);
+  seedCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);

@@ -194,12 +194,13 @@ export async function liveIds(db: Db, ownerId: string, ids: readonly string[]): 
 }
 
 /**
- * Keeps `last_interaction_at` equal to the newest live interaction of each contact. Called in the
- * transaction that changes interactions, so the Today queue never reads a stale value.
+ * Keeps `last_interaction_at` equal to the newest live interaction of each contact (or of all the
+ * owner's contacts, after a bulk load). Called in the transaction that changes interactions, so the
+ * Today queue never reads a stale value.
  */
-export async function refreshLastInteraction(db: Db, ownerId: string, contactIds: readonly string[]): Promise<void> {
+export async function refreshLastInteraction(db: Db, ownerId: string, contactIds: readonly string[] | 'all'): Promise<void> {
   if (contactIds.length === 0) return;
-  await db
+  let query = db
     .updateTable('contacts')
     .set((eb) => ({
       last_interaction_at: eb
@@ -209,9 +210,9 @@ export async function refreshLastInteraction(db: Db, ownerId: string, contactIds
         .whereRef('p.contact_id', '=', 'contacts.id')
         .where('i.deleted_at', 'is', null),
     }))
-    .where('owner_id', '=', ownerId)
-    .where('id', 'in', contactIds)
-    .execute();
+    .where('owner_id', '=', ownerId);
+  if (contactIds !== 'all') query = query.where('id', 'in', contactIds);
+  await query.execute();
 }
 
 /** The search document of a contact: the name as title; company, role, notes, emails, tags as body. */
