@@ -128,7 +128,7 @@ async function sqliteTarget(dir: string): Promise<Omit<Target, 'rawSeed'> & { ra
     rawFile,
     rawSearch: async (word) => {
       rawQuery ??= app.sqlite!.prepare('SELECT rowid, bm25(search_fts, 3.0, 1.0) AS rank FROM search_fts WHERE search_fts MATCH ? ORDER BY rank LIMIT 20');
-      return rawQuery.all(fts5Query([word]));
+      return rawQuery.all(fts5Query([word], false));
     },
     version: `SQLite ${(app.sqlite!.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v} (better-sqlite3)`,
     async close() {
@@ -158,7 +158,7 @@ async function postgresTarget(url: string): Promise<Omit<Target, 'rawSeed'> & { 
     rawSearch: (word) =>
       client.query(
         `SELECT seq, ts_rank_cd(tsv, query) AS rank FROM search_docs, to_tsquery('english', $1) AS query WHERE tsv @@ query ORDER BY rank DESC LIMIT 20`,
-        [tsQuery([word])],
+        [tsQuery([word], false)],
       ),
     version: `PostgreSQL ${version} (pg)`,
     async close() {
@@ -261,27 +261,29 @@ async function benchDatabase(target: Target, services: Services, scope: Scope, u
   log(`${name}: raw baseline took ${(raw.ms / 1000).toFixed(1)} s for ${int(raw.rows)} rows`);
   await target.raw.close();
 
-  log(`${name}: rapport seed in the server process`);
-  const server = child('server.ts', {
+  log(`${name}: rapport seed, in its own process`);
+  const seeder = child('seed.ts', {
     ...target.appEnv,
     BENCH_USER_ID: userId,
     BENCH_CONTACTS: String(SIZE.contacts),
     BENCH_INTERACTIONS: String(SIZE.interactions),
     BENCH_SEED: String(SEED),
   });
+  const seeded = await seeder.next<{ ms: number }>('seeded');
+  log(`${name}: rapport seed took ${(seeded.ms / 1000).toFixed(1)} s`);
+  const ratio = raw.ms / seeded.ms;
+  figures.push({
+    measure: `seed ${int(SIZE.contacts)} contacts + ${int(SIZE.interactions)} interactions (${int(raw.rows)} rows), rows/s`,
+    ours: `${int(raw.rows / (seeded.ms / 1000))} (${(seeded.ms / 1000).toFixed(1)} s)`,
+    baseline: `${int(raw.rows / (raw.ms / 1000))} (${(raw.ms / 1000).toFixed(1)} s)`,
+    ratio: `${ratio.toFixed(2)} of raw`,
+    target: '≥ 0.5 of raw',
+    pass: ratio >= 0.5,
+  });
+
+  const server = child('server.ts', target.appEnv);
   try {
-    const seeded = await server.next<{ ms: number }>('seeded');
     const { url } = await server.next<{ url: string }>('listening');
-    log(`${name}: rapport seed took ${(seeded.ms / 1000).toFixed(1)} s`);
-    const ratio = raw.ms / seeded.ms;
-    figures.push({
-      measure: `seed ${int(SIZE.contacts)} contacts + ${int(SIZE.interactions)} interactions (${int(raw.rows)} rows), rows/s`,
-      ours: `${int(raw.rows / (seeded.ms / 1000))} (${(seeded.ms / 1000).toFixed(1)} s)`,
-      baseline: `${int(raw.rows / (raw.ms / 1000))} (${(raw.ms / 1000).toFixed(1)} s)`,
-      ratio: `${ratio.toFixed(2)} of raw`,
-      target: '≥ 0.5 of raw',
-      pass: ratio >= 0.5,
-    });
 
     figures.push(...(await searchFigures(target, services, scope)));
     figures.push(await listFigure(services, scope));
