@@ -55,6 +55,8 @@ export function rawSqliteSeed(file: string, params: BenchParams): SeedResult {
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
   db.pragma('synchronous = NORMAL');
+  // The same large page cache as Rapport's bulk load: the fastest way known either way.
+  db.pragma('cache_size = -262144');
   const contact = db.prepare(`INSERT INTO contacts (${CONTACT_COLUMNS}) VALUES (${placeholders(19)})`);
   const method = db.prepare('INSERT INTO contact_methods (id, owner_id, contact_id, kind, type, value, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const dimension = db.prepare('INSERT INTO contact_dimensions (owner_id, contact_id, dimension, value) VALUES (?, ?, ?, ?)');

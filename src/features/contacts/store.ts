@@ -132,6 +132,29 @@ export function sortValue(row: ContactRow, spec: SortSpec): string | number | nu
   return row[column] as string | number | null;
 }
 
+/**
+ * Up to this many contacts with a tag, a tag-filtered page is fastest read from the tag's index and
+ * sorted; above it, walking the sort's index and checking the tag finds a page sooner. The two cost
+ * about the same at sqrt(page size × contacts), which is near 2,000 for 100,000 contacts.
+ */
+export const TAG_DRIVEN_MAX = 2000;
+
+/** The filter's tag with the fewest contacts, when few enough to read the page from the tag index. */
+async function rareTag(db: Db, ownerId: string, tags: readonly string[]): Promise<string | null> {
+  if (tags.length === 0) return null;
+  const counts = await db
+    .selectFrom('contact_tags')
+    .select(['tag', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('owner_id', '=', ownerId)
+    .where('tag', 'in', tags)
+    .groupBy('tag')
+    .execute();
+  // A tag nobody has matches nothing: reading its (empty) index is the fastest answer.
+  const sizes = tags.map((tag) => Number(counts.find((c) => c.tag === tag)?.n ?? 0));
+  const fewest = Math.min(...sizes);
+  return fewest <= TAG_DRIVEN_MAX ? tags[sizes.indexOf(fewest)]! : null;
+}
+
 export async function listRows(
   db: Db,
   search: SearchIndex,
@@ -141,8 +164,20 @@ export async function listRows(
   cursor: Cursor | null,
   limit: number,
 ): Promise<ContactRow[]> {
-  let query = db.selectFrom('contacts as c').selectAll('c').where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
-  for (const tag of filter.tags) {
+  const driver = await rareTag(db, ownerId, filter.tags);
+  // CROSS JOIN makes SQLite read the tag index first (PostgreSQL plans it as any join).
+  let query = driver
+    ? db
+        .selectFrom('contact_tags as dt')
+        .crossJoin('contacts as c')
+        .selectAll('c')
+        .where('dt.owner_id', '=', ownerId)
+        .where('dt.tag', '=', driver)
+        .whereRef('c.id', '=', 'dt.contact_id')
+        .where('c.owner_id', '=', ownerId)
+        .where('c.deleted_at', 'is', null)
+    : db.selectFrom('contacts as c').selectAll('c').where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+  for (const tag of filter.tags.filter((t) => t !== driver)) {
     query = query.where(({ exists, selectFrom }) =>
       exists(selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)),
     );

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Scope } from '../../platform/auth/scope.js';
-import { refreshStatistics } from '../../platform/database/bulk.js';
+import { refreshStatistics, withBulkLoad } from '../../platform/database/bulk.js';
 import type { DB } from '../../platform/database/schema.js';
 import { createSearchIndex } from '../../platform/database/search.js';
 import type { Deps } from '../../platform/deps.js';
@@ -92,12 +92,14 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
 
   async function run(scope: Scope, source: SeedSource, totals: { contacts: number | null; interactions: number | null }, options: SeedOptions & { requireEmpty: boolean }): Promise<SeedCounts> {
     // One transaction: a seed that fails half-way leaves the account as it was.
-    const counts = await db.transaction().execute(async (tx) => {
-      if (options.requireEmpty && (await store.hasContacts(tx, scope.userId))) {
-        throw new AppError('ACCOUNT_NOT_EMPTY', 'This account already has contacts: the demo network only goes into an empty account.');
-      }
-      return write(tx, scope, source, totals, options);
-    });
+    const counts = await withBulkLoad(deps.db, () =>
+      db.transaction().execute(async (tx) => {
+        if (options.requireEmpty && (await store.hasContacts(tx, scope.userId))) {
+          throw new AppError('ACCOUNT_NOT_EMPTY', 'This account already has contacts: the demo network only goes into an empty account.');
+        }
+        return write(tx, scope, source, totals, options);
+      }),
+    );
     await refreshStatistics(db, dialect, ['contacts', 'contact_methods', 'contact_dimensions', 'contact_tags', 'interactions', 'interaction_participants', 'search_docs']);
     return counts;
   }

@@ -1,5 +1,5 @@
 import { sql, type Insertable, type Kysely } from 'kysely';
-import type { Dialect } from './connect.js';
+import type { Database, Dialect } from './connect.js';
 import type { DB } from './schema.js';
 
 /** The most bound parameters one statement may carry: SQLite's SQLITE_MAX_VARIABLE_NUMBER, PostgreSQL's protocol limit. */
@@ -30,4 +30,24 @@ export async function refreshStatistics(db: Kysely<DB>, dialect: Dialect, tables
   // A sample of rows per index is enough for the planner and keeps this fast on big tables.
   await sql`PRAGMA analysis_limit = 1000`.execute(db);
   for (const table of tables) await sql`ANALYZE ${sql.table(table)}`.execute(db);
+}
+
+/** SQLite page cache during a bulk load, in KiB (the default is 2 MB). */
+const BULK_CACHE_KIB = 256 * 1024;
+
+/**
+ * Runs a bulk load with a large SQLite page cache: with the default 2 MB, every insert into an
+ * index in random order (participants by contact, say) reads and writes a page of a table far
+ * larger than the cache, and one transaction writes gigabytes to the WAL. The cache shrinks back
+ * afterwards. PostgreSQL's buffers are the server's business.
+ */
+export async function withBulkLoad<T>(db: Database, load: () => Promise<T>): Promise<T> {
+  if (!db.sqlite) return load();
+  const previous = db.sqlite.pragma('cache_size', { simple: true }) as number;
+  db.sqlite.pragma(`cache_size = -${BULK_CACHE_KIB}`);
+  try {
+    return await load();
+  } finally {
+    db.sqlite.pragma(`cache_size = ${previous}`);
+  }
 }

@@ -19,7 +19,9 @@ import type { DB } from './schema.js';
  * bound; only when that finds fewer results than asked for is the last word completed as a prefix.
  */
 
-export const CANDIDATES = 5000;
+// bm25 costs a few microseconds a match: 2,000 candidates keep a common word near 10 ms, less than
+// ranking every match of a word found in 4,000 notes of a million.
+export const CANDIDATES = 2000;
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
