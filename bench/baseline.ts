@@ -112,9 +112,12 @@ export async function rawPostgresSeed(url: string, params: BenchParams): Promise
   await client.connect();
   const owner = params.ownerId;
   const buffers = new Map<string, { columns: string; width: number; values: unknown[] }>();
-  const flush = async (table: string) => {
-    const buffer = buffers.get(table)!;
-    if (buffer.values.length === 0) return;
+  // Rows a foreign key points to go first.
+  const parents: Record<string, string> = { contact_methods: 'contacts', contact_dimensions: 'contacts', contact_tags: 'contacts', interaction_participants: 'interactions' };
+  const flush = async (table: string): Promise<void> => {
+    const buffer = buffers.get(table);
+    if (!buffer || buffer.values.length === 0) return;
+    if (parents[table]) await flush(parents[table]);
     const rowCount = buffer.values.length / buffer.width;
     const tuples = Array.from({ length: rowCount }, (_, r) => `(${Array.from({ length: buffer.width }, (_, c) => `$${r * buffer.width + c + 1}`).join(', ')})`);
     await client.query(`INSERT INTO ${table} (${buffer.columns}) VALUES ${tuples.join(', ')}`, buffer.values);
@@ -142,7 +145,6 @@ export async function rawPostgresSeed(url: string, params: BenchParams): Promise
     for (const t of c.tags) await add('contact_tags', 'owner_id, contact_id, tag', [owner, c.id, t]);
     rows += 1 + Object.keys(c.dimensions).length + c.tags.length;
   }
-  // Children after their contacts, for the foreign keys.
   for (const table of ['contacts', 'contact_methods', 'contact_dimensions', 'contact_tags']) await flush(table);
   for (const c of source.contacts()) {
     const d = contactDocument(c);
@@ -160,7 +162,6 @@ export async function rawPostgresSeed(url: string, params: BenchParams): Promise
     const d = interactionDocument(i);
     await add('search_docs', 'owner_id, entity, entity_id, title, body', [owner, 'interaction', i.id, d.title, d.body]);
     rows += 2 + i.participantIds.length;
-    if (buffers.get('interactions')!.values.length === 0) await flush('interaction_participants');
   }
   for (const table of ['interactions', 'interaction_participants', 'search_docs']) await flush(table);
   const entries = [...latest];

@@ -349,7 +349,8 @@ async function main() {
     if (only !== 'sqlite') {
       const bin = findPgBinaries();
       if (!bin) throw new Error('PostgreSQL server binaries (initdb, pg_ctl) were not found; set PG_BIN or run with --only=sqlite.');
-      const cluster = await startPgCluster(bin);
+      // Memory and WAL settings a server holding a million rows would have; the defaults suit a laptop's tests.
+      const cluster = await startPgCluster(bin, ['shared_buffers=512MB', 'work_mem=16MB', 'maintenance_work_mem=256MB', 'max_wal_size=8GB', 'checkpoint_timeout=30min']);
       try {
         const target = await postgresTarget(cluster.url);
         const accounts = await prepareAccounts(target);

@@ -190,7 +190,9 @@ export function createContactsService(deps: Deps) {
 
     expiredTrash: (before: string) => store.expiredTrash(db, before),
     requireLive,
-    refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[] | 'all') => store.refreshLastInteraction(tx, scope.userId, ids),
+    refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[]) => store.refreshLastInteraction(tx, scope.userId, ids),
+    /** After a bulk load of interactions: every contact's last interaction date in one statement. */
+    refreshAllLastInteractions: (tx: Kysely<DB>, scope: Scope) => store.refreshAllLastInteractions(tx, scope.userId),
     /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */
     async findMany(tx: Kysely<DB>, scope: Scope, ids: readonly string[]): Promise<Contact[]> {
       return store.withChildren(tx, scope.userId, await store.findRows(tx, scope.userId, ids));

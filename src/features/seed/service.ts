@@ -47,7 +47,7 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
   /**
    * The one bulk path of both modes: rows in large multi-row INSERTs, then the search index filled
    * in bulk (interactions in time order, so newer documents get higher sequence numbers), then
-   * every contact's last interaction date in one UPDATE.
+   * every contact's last interaction date in one grouped UPDATE.
    */
   async function write(tx: Kysely<DB>, scope: Scope, source: SeedSource, totals: { contacts: number | null; interactions: number | null }, options: SeedOptions): Promise<SeedCounts> {
     const progress = (stage: SeedStage, done: number, total: number | null) => options.onProgress?.({ stage, done, total });
@@ -85,7 +85,7 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
     await search.fill(tx, 'interaction', interactionStore.documentSource(tx, { ownerId: scope.userId }));
     progress('search index', 2, 2);
     progress('last contact dates', 0, 1);
-    await contacts.refreshLastInteraction(tx, scope, 'all');
+    await contacts.refreshAllLastInteractions(tx, scope);
     progress('last contact dates', 1, 1);
     return { contacts: refs.length, interactions: written };
   }
