@@ -15,6 +15,8 @@ import { demoSource } from './demo.js';
 import type { ContactRef, SeedContact, SeedCounts, SeedInteraction, SeedSource } from './model.js';
 import * as store from './store.js';
 
+const ROW_TABLES = ['contacts', 'contact_methods', 'contact_dimensions', 'contact_tags', 'interactions', 'interaction_participants'] as const;
+
 // Rows held in memory between writes: large enough for big INSERTs, small enough to stream a million.
 const CONTACT_BATCH = 2_000;
 const INTERACTION_BATCH = 5_000;
@@ -79,6 +81,9 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
     }
     await flushInteractions();
 
+    // The queries below join the new rows; planned with statistics that predate them, PostgreSQL
+    // scans a whole table once per contact. ANALYZE inside the transaction sees its own rows.
+    await refreshStatistics(tx, dialect, ROW_TABLES);
     progress('search index', 0, 2);
     await search.fill(tx, 'contact', contactStore.documentSource(tx, dialect, { ownerId: scope.userId }));
     progress('search index', 1, 2);
@@ -100,7 +105,7 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
         return write(tx, scope, source, totals, options);
       }),
     );
-    await refreshStatistics(db, dialect, ['contacts', 'contact_methods', 'contact_dimensions', 'contact_tags', 'interactions', 'interaction_participants', 'search_docs']);
+    await refreshStatistics(db, dialect, ['contacts', 'search_docs']);
     return counts;
   }
 
