@@ -14,6 +14,8 @@ import { createFeedbackService } from './features/feedback/service.js';
 import { reflectRoutes } from './features/reflect/routes.js';
 import { createReflectService } from './features/reflect/service.js';
 import { searchRoutes } from './features/search/routes.js';
+import { seedRoutes } from './features/seed/routes.js';
+import { createSeedService } from './features/seed/service.js';
 import { skillRoutes } from './features/skills/routes.js';
 import { createSkillsService } from './features/skills/service.js';
 import { createSearchService } from './features/search/service.js';
@@ -37,6 +39,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     contacts,
     interactions,
     search: createSearchService(deps, contacts, interactions),
+    seed: createSeedService(deps, contacts),
     trash: createTrashService(deps, contacts, interactions),
     nurture: createNurtureService(deps, accounts, contacts, interactions),
     skills,
@@ -96,6 +99,7 @@ export async function buildServer({ config, deps, services, logger, webRoot = nu
         skillRoutes(authed, services.skills);
         reflectRoutes(authed, services.reflect);
         feedbackRoutes(authed, services.feedback);
+        seedRoutes(authed, services.seed);
       });
     },
     { prefix: API_PREFIX },

@@ -8,6 +8,7 @@ import { nurtureCommands } from './features/nurture/cli.js';
 import { reflectCommands } from './features/reflect/cli.js';
 import { skillCommands } from './features/skills/cli.js';
 import { searchCommands } from './features/search/cli.js';
+import { seedCommands } from './features/seed/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
 import { readSecret } from './platform/cli/prompt.js';
@@ -123,6 +124,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   reflectCommands(program, ctx);
   skillCommands(program, ctx);
   feedbackCommands(program, ctx);
+  seedCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);

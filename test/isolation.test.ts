@@ -304,6 +304,11 @@ const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
     expectError(await asB({ method: 'GET', url: '/calendar/rpc_guessed.ics' }), 404, 'CALENDAR_NOT_FOUND');
   },
 
+  'POST /api/v1/demo': async ({ asB }) => {
+    // B's account has contacts, so the demo goes nowhere; A's is never reached.
+    expectError(await asB({ method: 'POST', url: '/api/v1/demo' }), 409, 'ACCOUNT_NOT_EMPTY');
+  },
+
   // Growth: skills, ratings, resources, reflections, reviews, insights and feedback.
   'GET /api/v1/skills': async ({ asB, b }) => {
     expect(idsOf(await asB({ method: 'GET', url: '/api/v1/skills?archived=true' }))).toContain(b.skillId);

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: { status: 404, summary: 'No user with that email exists.' },
   EMAIL_TAKEN: { status: 409, summary: 'Another account already uses that email.' },
   SETUP_DONE: { status: 409, summary: 'The first account already exists; sign in instead.' },
+  ACCOUNT_NOT_EMPTY: { status: 409, summary: 'The account already has contacts; the demo network only goes into an empty account.' },
   BODY_TOO_LARGE: { status: 413, summary: 'The request body is larger than the server accepts.' },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, summary: 'The request body must be application/json.' },
   RATE_LIMITED: { status: 429, summary: 'Too many failed attempts; wait before trying again.' },

@@ -51,7 +51,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
   const source = (tx: Kysely<DB>) => (ids: readonly string[]) => store.documentSource(tx, deps.db.dialect, { ids });
 
   /** Recomputes last interaction, due date and strength of these contacts, or of all with 'all'. */
-  async function refreshSchedule(tx: Kysely<DB>, scope: Scope, ids: readonly string[] | 'all') {
+  async function refreshSchedule(tx: Kysely<DB>, scope: Scope, ids: readonly string[]) {
     await store.refreshSchedule(tx, deps.db.dialect, scope.userId, ids, await accounts.nurtureSettings(scope, tx));
   }
 
@@ -242,6 +242,9 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
     expiredTrash: (before: string) => store.expiredTrash(db, before),
     requireLive,
     refreshSchedule,
+    /** After a bulk load or a settings change: every contact's last interaction, due date and strength. */
+    refreshAllSchedules: async (tx: Kysely<DB>, scope: Scope) =>
+      store.refreshAllSchedules(tx, deps.db.dialect, scope.userId, await accounts.nurtureSettings(scope, tx)),
     /** Puts a contact's check-in off until an instant, or ends the snooze with null. */
     async snooze(scope: Scope, id: string, until: string | null): Promise<Contact> {
       return db.transaction().execute(async (tx) => {

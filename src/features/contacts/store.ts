@@ -145,6 +145,29 @@ export function sortValue(row: ContactRow, spec: SortSpec): string | number | nu
   return row[column] as string | number | null;
 }
 
+/**
+ * Up to this many contacts with a tag, a tag-filtered page is fastest read from the tag's index and
+ * sorted; above it, walking the sort's index and checking the tag finds a page sooner. The two cost
+ * about the same at sqrt(page size × contacts), which is near 2,000 for 100,000 contacts.
+ */
+export const TAG_DRIVEN_MAX = 2000;
+
+/** The filter's tag with the fewest contacts, when few enough to read the page from the tag index. */
+async function rareTag(db: Db, ownerId: string, tags: readonly string[]): Promise<string | null> {
+  if (tags.length === 0) return null;
+  const counts = await db
+    .selectFrom('contact_tags')
+    .select(['tag', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('owner_id', '=', ownerId)
+    .where('tag', 'in', tags)
+    .groupBy('tag')
+    .execute();
+  // A tag nobody has matches nothing: reading its (empty) index is the fastest answer.
+  const sizes = tags.map((tag) => Number(counts.find((c) => c.tag === tag)?.n ?? 0));
+  const fewest = Math.min(...sizes);
+  return fewest <= TAG_DRIVEN_MAX ? tags[sizes.indexOf(fewest)]! : null;
+}
+
 export async function listRows(
   db: Db,
   search: SearchIndex,
@@ -154,8 +177,22 @@ export async function listRows(
   cursor: Cursor | null,
   limit: number,
 ): Promise<ContactRow[]> {
-  let query = selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
-  for (const tag of filter.tags) {
+  const driver = await rareTag(db, ownerId, filter.tags);
+  // CROSS JOIN makes SQLite read the tag index first (PostgreSQL plans it as any join).
+  let query = driver
+    ? db
+        .selectFrom('contact_tags as dt')
+        .crossJoin('contacts as c')
+        .innerJoin('users as u', 'u.id', 'c.owner_id')
+        .selectAll('c')
+        .select('u.strength_half_life_days as half_life')
+        .where('dt.owner_id', '=', ownerId)
+        .where('dt.tag', '=', driver)
+        .whereRef('c.id', '=', 'dt.contact_id')
+        .where('c.owner_id', '=', ownerId)
+        .where('c.deleted_at', 'is', null)
+    : selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+  for (const tag of filter.tags.filter((t) => t !== driver)) {
     query = query.where(({ exists, selectFrom }) =>
       exists(selectFrom('contact_tags as t').select('t.tag').whereRef('t.contact_id', '=', 'c.id').where('t.tag', '=', tag)),
     );
@@ -209,46 +246,93 @@ export async function liveIds(db: Db, ownerId: string, ids: readonly string[]): 
 }
 
 /**
- * Recomputes what a contact derives from its interactions and the owner's settings: the last
+ * Recomputes what contacts derive from their interactions and the owner's settings: the last
  * interaction, the next check-in and its urgency, and relationship strength. Runs in the
  * transaction that changes interactions or settings, so Today never reads a stale value.
- * `ids: 'all'` refreshes every contact of the owner (after a settings change or a bulk load).
  */
-export async function refreshSchedule(db: Db, dialect: Dialect, ownerId: string, ids: readonly string[] | 'all', settings: NurtureSettings): Promise<void> {
-  const all = ids === 'all';
-  if (!all && ids.length === 0) return;
-  const within = <Q extends { where: (...args: any[]) => Q }>(query: Q, column: string): Q =>
-    all ? query : (query.where(column, 'in', ids) as Q);
-  await within(
-    db
-      .updateTable('contacts')
-      .set((eb) => ({
-        last_interaction_at: eb
-          .selectFrom('interaction_participants as p')
-          .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
-          .select((e) => e.fn.max('i.occurred_at').as('at'))
-          .whereRef('p.contact_id', '=', 'contacts.id')
-          .where('i.deleted_at', 'is', null),
-      }))
-      .where('owner_id', '=', ownerId),
-    'id',
-  ).execute();
-  const contacts = await within(
-    db
-      .selectFrom('contacts')
-      .select(['id', 'circle', 'cadence_days', 'reminders', 'created_at', 'last_interaction_at', 'snoozed_until'])
-      .where('owner_id', '=', ownerId),
-    'id',
-  ).execute();
-  const interactions = await within(
-    db
-      .selectFrom('interaction_participants as p')
-      .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
-      .select(['p.contact_id', 'i.kind', 'i.quality', 'i.occurred_at'])
-      .where('p.owner_id', '=', ownerId)
-      .where('i.deleted_at', 'is', null),
-    'p.contact_id',
-  ).execute();
+export async function refreshSchedule(db: Db, dialect: Dialect, ownerId: string, ids: readonly string[], settings: NurtureSettings): Promise<void> {
+  if (ids.length === 0) return;
+  await db
+    .updateTable('contacts')
+    .set((eb) => ({
+      last_interaction_at: eb
+        .selectFrom('interaction_participants as p')
+        .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+        .select((e) => e.fn.max('i.occurred_at').as('at'))
+        .whereRef('p.contact_id', '=', 'contacts.id')
+        .where('i.deleted_at', 'is', null),
+    }))
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+  await refreshDerived(db, dialect, ownerId, ids, settings);
+}
+
+// Contacts per pass when refreshing everyone: their interactions are held in memory meanwhile.
+const REFRESH_PAGE = 2000;
+
+/**
+ * The same for every contact of the owner, after a bulk load or a settings change: last
+ * interactions in two set-wide statements (a subquery per contact is planned before the statistics
+ * know the new rows: on PostgreSQL, a scan of every participant for each contact), then the rest a
+ * page of contacts at a time so memory stays bounded.
+ */
+export async function refreshAllSchedules(db: Db, dialect: Dialect, ownerId: string, settings: NurtureSettings): Promise<void> {
+  const latest = db
+    .selectFrom('interaction_participants as p')
+    .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select(['p.contact_id', (eb) => eb.fn.max('i.occurred_at').as('at')])
+    .where('p.owner_id', '=', ownerId)
+    .where('i.deleted_at', 'is', null)
+    .groupBy('p.contact_id');
+  await db
+    .updateTable('contacts')
+    .from(latest.as('latest'))
+    .set((eb) => ({ last_interaction_at: eb.ref('latest.at') }))
+    .whereRef('contacts.id', '=', 'latest.contact_id')
+    .where('contacts.owner_id', '=', ownerId)
+    .execute();
+  await db
+    .updateTable('contacts')
+    .set({ last_interaction_at: null })
+    .where('owner_id', '=', ownerId)
+    .where('last_interaction_at', 'is not', null)
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('interaction_participants as p')
+            .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+            .select('p.contact_id')
+            .whereRef('p.contact_id', '=', 'contacts.id')
+            .where('i.deleted_at', 'is', null),
+        ),
+      ),
+    )
+    .execute();
+  for (let after = ''; ; ) {
+    const page = await db.selectFrom('contacts').select('id').where('owner_id', '=', ownerId).where('id', '>', after).orderBy('id').limit(REFRESH_PAGE).execute();
+    if (page.length === 0) return;
+    await refreshDerived(db, dialect, ownerId, page.map((r) => r.id), settings);
+    after = page.at(-1)!.id;
+  }
+}
+
+/** Due date, priority and strength of these contacts, from their last interaction and history. */
+async function refreshDerived(db: Db, dialect: Dialect, ownerId: string, ids: readonly string[], settings: NurtureSettings): Promise<void> {
+  const contacts = await db
+    .selectFrom('contacts')
+    .select(['id', 'circle', 'cadence_days', 'reminders', 'created_at', 'last_interaction_at', 'snoozed_until'])
+    .where('owner_id', '=', ownerId)
+    .where('id', 'in', ids)
+    .execute();
+  const interactions = await db
+    .selectFrom('interaction_participants as p')
+    .innerJoin('interactions as i', 'i.id', 'p.interaction_id')
+    .select(['p.contact_id', 'i.kind', 'i.quality', 'i.occurred_at'])
+    .where('p.owner_id', '=', ownerId)
+    .where('p.contact_id', 'in', ids)
+    .where('i.deleted_at', 'is', null)
+    .execute();
   const byContact = new Map<string, WeightedInteraction[]>();
   for (const i of interactions) {
     const list = byContact.get(i.contact_id) ?? byContact.set(i.contact_id, []).get(i.contact_id)!;

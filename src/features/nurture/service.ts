@@ -101,7 +101,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
     async updateSettings(scope: Scope, patch: SettingsPatch): Promise<NurtureSettings> {
       return db.transaction().execute(async (tx) => {
         const settings = await accounts.updateNurtureSettings(tx, scope, patch);
-        await contacts.refreshSchedule(tx, scope, 'all');
+        await contacts.refreshAllSchedules(tx, scope);
         return settings;
       });
     },

@@ -28,6 +28,35 @@ export function openDatabase(options: DatabaseOptions): Database {
   return openSqlite(options.sqlitePath ?? ':memory:');
 }
 
+const STATEMENT_CACHE_SIZE = 256;
+
+/**
+ * Kysely prepares every query it runs, and better-sqlite3 compiles on every prepare(): compiling
+ * costs more than running a primary-key lookup. Statements are reusable (Kysely runs one query at a
+ * time on the connection), so the most recent ones are kept by their SQL text.
+ */
+function withStatementCache(handle: SQLite.Database): SQLite.Database {
+  const cache = new Map<string, SQLite.Statement>();
+  const prepare = (text: string): SQLite.Statement => {
+    let statement = cache.get(text);
+    if (statement) {
+      cache.delete(text);
+    } else {
+      statement = handle.prepare(text);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(text, statement);
+    return statement;
+  };
+  return new Proxy(handle, {
+    get(target, property) {
+      if (property === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, property, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
 function openSqlite(file: string): Database {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const handle = new SQLite(file);
@@ -36,7 +65,7 @@ function openSqlite(file: string): Database {
   handle.pragma('busy_timeout = 5000');
   // Safe with WAL: a power loss can drop the last transactions but never corrupts the file.
   handle.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: handle }) });
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
   return {
     kysely,
     dialect: 'sqlite',

@@ -1,0 +1,43 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import type { Contact } from '../src/features/contacts/model.js';
+import { TAG_DRIVEN_MAX } from '../src/features/contacts/store.js';
+import type { Services } from '../src/app.js';
+import { authenticatedScope, type Scope } from '../src/platform/auth/scope.js';
+import { createUser, describeEachDatabase } from './harness/app.js';
+
+async function everyPage(services: Services, scope: Scope, query: Parameters<Services['contacts']['list']>[1]): Promise<Contact[]> {
+  const out: Contact[] = [];
+  let cursor: string | undefined;
+  do {
+    const page = await services.contacts.list(scope, { ...query, cursor });
+    out.push(...page.items);
+    cursor = page.nextCursor ?? undefined;
+  } while (cursor);
+  return out;
+}
+
+describeEachDatabase('contact list by tag', (env) => {
+  it('pages through rare and common tags in sort order, whichever index it reads first', async () => {
+    const { services, db } = env();
+    const user = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    await services.seed.bench(scope, { contacts: TAG_DRIVEN_MAX + 100, interactions: 0, seed: 5 });
+    // A tag on every contact: too common to read from the tag index, so the name index is walked.
+    await sql`INSERT INTO contact_tags (owner_id, contact_id, tag) SELECT owner_id, id, 'everyone' FROM contacts WHERE owner_id = ${user.userId}`.execute(db.kysely);
+
+    const byName = await everyPage(services, scope, { sort: 'name', limit: 500 });
+    expect(byName).toHaveLength(TAG_DRIVEN_MAX + 100);
+    const withTag = (tag: string) => byName.filter((c) => c.tags.includes(tag)).map((c) => c.id);
+    const rare = 'neighbour';
+    expect(withTag(rare).length).toBeGreaterThan(10);
+    expect(withTag(rare).length).toBeLessThan(TAG_DRIVEN_MAX);
+
+    for (const tag of ['everyone', rare]) {
+      expect((await everyPage(services, scope, { tag, sort: 'name', limit: 200 })).map((c) => c.id)).toEqual(withTag(tag));
+      expect((await everyPage(services, scope, { tag, sort: '-name', limit: 200 })).map((c) => c.id)).toEqual(withTag(tag).reverse());
+    }
+    expect((await everyPage(services, scope, { tag: ['everyone', rare], sort: 'name', limit: 7 })).map((c) => c.id)).toEqual(withTag(rare));
+    expect((await services.contacts.list(scope, { tag: ['everyone', 'nobody has this tag'] })).items).toEqual([]);
+  });
+});

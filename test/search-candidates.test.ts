@@ -1,0 +1,27 @@
+import { expect, it } from 'vitest';
+import { benchSource, vocabulary } from '../src/features/seed/bench.js';
+import { authenticatedScope } from '../src/platform/auth/scope.js';
+import { CANDIDATES } from '../src/platform/database/search.js';
+import { createUser, describeEachDatabase } from './harness/app.js';
+
+describeEachDatabase('search over a very common word', (env) => {
+  it('ranks only the newest CANDIDATES matches, best first', async () => {
+    const { services } = env();
+    const user = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    const params = { contacts: 20, interactions: CANDIDATES + 300, seed: 3 };
+    await services.seed.bench(scope, params);
+    const word = vocabulary().words[0]!;
+    const source = benchSource({ ...params, ownerId: user.userId });
+    const interactions = [...source.interactions([...source.contacts()])];
+    const text = (i: (typeof interactions)[number]) => ` ${[i.summary, i.notes, i.shared.needs, i.shared.challenges, i.shared.plans, i.learned, i.followUp?.text].join(' ')} `;
+    const matching = interactions.filter((i) => text(i).includes(` ${word} `));
+    expect(matching.length).toBeGreaterThan(CANDIDATES);
+    const window = new Set(matching.slice(-CANDIDATES).map((i) => i.id));
+
+    const hits = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    expect(hits).toHaveLength(20);
+    expect(hits.every((h) => window.has(h.id))).toBe(true);
+    expect(hits.every((h, n) => n === 0 || hits[n - 1]!.score >= h.score)).toBe(true);
+  });
+});
