@@ -5,6 +5,8 @@ import { createAccountsService, csrfTokenFor } from './features/accounts/service
 import { accountRoutes, publicAccountRoutes } from './features/accounts/routes.js';
 import { contactRoutes } from './features/contacts/routes.js';
 import { createContactsService } from './features/contacts/service.js';
+import { exchangeRoutes } from './features/exchange/routes.js';
+import { createExchangeService } from './features/exchange/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
 import { searchRoutes } from './features/search/routes.js';
@@ -28,6 +30,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     interactions,
     search: createSearchService(deps, contacts, interactions),
     trash: createTrashService(deps, contacts, interactions),
+    exchange: createExchangeService(deps, contacts),
   };
 }
 
@@ -75,6 +78,7 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
         interactionRoutes(authed, services.interactions);
         searchRoutes(authed, services.search);
         trashRoutes(authed, services.trash);
+        exchangeRoutes(authed, services.exchange, { importLimit: config.importLimit });
       });
     },
     { prefix: API_PREFIX },

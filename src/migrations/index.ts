@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './2026_11_26_001_foundation.js';
+import * as exchange from './2026_11_28_001_exchange.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -7,4 +8,5 @@ import * as foundation from './2026_11_26_001_foundation.js';
  */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_26_001_foundation': foundation,
+  '2026_11_28_001_exchange': exchange,
 };

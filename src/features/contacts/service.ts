@@ -189,6 +189,8 @@ export function createContactsService(deps: Deps) {
     },
 
     expiredTrash: (before: string) => store.expiredTrash(db, before),
+    /** Rebuilds the search documents of contacts written outside this service (bulk import, merge). */
+    reindex,
     requireLive,
     refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[]) => store.refreshLastInteraction(tx, scope.userId, ids),
     /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */

@@ -126,6 +126,63 @@ export interface SearchDocsTable {
   body: string;
 }
 
+export interface ContactPhotosTable {
+  contact_id: string;
+  owner_id: string;
+  media_type: string;
+  data: Buffer;
+  sha256: string;
+  updated_at: Timestamp;
+}
+
+export interface ContactExtrasTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  position: number;
+  property_group: string | null;
+  name: string;
+  /** JSON object of parameter name → values. */
+  params: string;
+  value_type: string;
+  /** JSON array of jCard values. */
+  value: string;
+}
+
+export interface ContactSourcesTable {
+  contact_id: string;
+  owner_id: string;
+  source: string;
+  /** JSON: what the source last said about the contact. */
+  snapshot: string;
+  imported_at: Timestamp;
+}
+
+export interface ImportSessionsTable {
+  id: string;
+  owner_id: string;
+  file_name: string;
+  format: string | null;
+  content: Buffer | null;
+  /** JSON import report (the preview, then the result). */
+  report: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  committed_at: Timestamp | null;
+}
+
+export interface ContactMergesTable {
+  id: string;
+  owner_id: string;
+  kept_id: string;
+  merged_id: string;
+  merged_name: string;
+  /** JSON: the rows undo puts back. */
+  undo: string;
+  created_at: Timestamp;
+  undone_at: Timestamp | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -138,4 +195,9 @@ export interface DB {
   interactions: InteractionsTable;
   interaction_participants: InteractionParticipantsTable;
   search_docs: SearchDocsTable;
+  contact_photos: ContactPhotosTable;
+  contact_extras: ContactExtrasTable;
+  contact_sources: ContactSourcesTable;
+  import_sessions: ImportSessionsTable;
+  contact_merges: ContactMergesTable;
 }
