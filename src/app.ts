@@ -30,7 +30,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     interactions,
     search: createSearchService(deps, contacts, interactions),
     trash: createTrashService(deps, contacts, interactions),
-    exchange: createExchangeService(deps, contacts),
+    exchange: createExchangeService(deps, contacts, interactions),
   };
 }
 

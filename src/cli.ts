@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createServices, VERSION, type Services } from './app.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
+import { exchangeCommands } from './features/exchange/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
 import { searchCommands } from './features/search/cli.js';
 import { authenticatedScope, type Scope } from './platform/auth/scope.js';
@@ -17,7 +18,7 @@ import { openConfiguredDatabase, startServer } from './serve.js';
 /** Exit codes scripts can rely on. */
 export function exitCodeOf(error: unknown): number {
   if (!(error instanceof AppError)) return 1;
-  if (error.code === 'VALIDATION_FAILED') return 2;
+  if (error.code === 'VALIDATION_FAILED' || error.code === 'IMPORT_FILE_INVALID' || error.code === 'BACKUP_INVALID') return 2;
   if (error.code.endsWith('NOT_FOUND')) return 3;
   if (error.code === 'UNAUTHENTICATED' || error.code === 'INVALID_CREDENTIALS') return 4;
   return 1;
@@ -112,6 +113,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   contactCommands(program, ctx);
   interactionCommands(program, ctx);
   searchCommands(program, ctx);
+  exchangeCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);

@@ -158,7 +158,7 @@ function mapLinkedIn(b: RowBuilder) {
 function mapGoogle(b: RowBuilder) {
   const { draft, get, header } = b;
   const legacy = header.columns.has('given name');
-  draft.displayName = legacy ? get('name') : null;
+  draft.displayName = legacy ? get('name') : get('file as');
   draft.firstName = get(legacy ? 'given name' : 'first name');
   draft.middleName = get(legacy ? 'additional name' : 'middle name');
   draft.lastName = get(legacy ? 'family name' : 'last name');

@@ -230,6 +230,8 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
         const duplicateOf = isNew ? index.sameName(name).slice(0, 3) : [];
         index.add(target, keys, name);
         if (isNew) names.set(target, name);
+        // Rapport's own export names the contact by its id; that needs no keeping.
+        candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && String(e.values[0]) === `urn:uuid:${target}`));
         batch.push({ line: record.line, candidate, warnings, target, matchedBy: match?.by ?? null, isNew, duplicateOf });
       }
     }

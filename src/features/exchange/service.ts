@@ -4,7 +4,11 @@ import type { DB } from '../../platform/database/schema.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { ContactsService } from '../contacts/service.js';
+import type { InteractionsService } from '../interactions/service.js';
+import { createBackupService } from './backup.js';
+import { createExportService } from './export.js';
 import { runImport } from './importer.js';
+import { createMergeService } from './merge.js';
 import { FORMAT_NAMES, IMPORT_FORMATS, importReportSchema, type ImportFormat, type ImportReport } from './model.js';
 import { readSource } from './read.js';
 import { bufferSource, type ImportSource } from './source.js';
@@ -35,7 +39,7 @@ export function parseFormat(value: string | undefined): ImportFormat | undefined
   });
 }
 
-export function createExchangeService(deps: Deps, contacts: ContactsService) {
+export function createExchangeService(deps: Deps, contacts: ContactsService, interactions: InteractionsService) {
   const db = deps.db.kysely;
   const now = () => deps.clock().toISOString();
 
@@ -149,9 +153,9 @@ export function createExchangeService(deps: Deps, contacts: ContactsService) {
     },
 
     formats: () => IMPORT_FORMATS.map((id) => ({ id, name: FORMAT_NAMES[id] })),
-    // ...createExportService(deps, contacts),
-    // ...createBackupService(deps, contacts),
-    // ...createMergeService(deps, contacts),
+    ...createExportService(deps, contacts),
+    ...createBackupService(deps, contacts, interactions),
+    ...createMergeService(deps, contacts),
   };
 }
 

@@ -111,9 +111,21 @@ export function addressLine(components: unknown[]): string | null {
   return [locality, region, country].filter(Boolean).join(', ') || street || null;
 }
 
+const MEDIA_TYPES: Record<string, string> = { jpeg: 'image/jpeg', jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', x509: 'application/pkix-cert' };
+
 function extraOf(property: RawProperty, jcard: JCardProperty): ExtraProperty {
   const [, , type, ...values] = jcard;
   const params = Object.fromEntries(Object.entries(property.params).filter(([k]) => k !== 'encoding' && k !== 'value'));
+  const encoding = property.params.encoding?.[0]?.toLowerCase();
+  if (encoding === 'b' || encoding === 'base64') {
+    // Inline binaries of 2.1 and 3.0 (KEY, LOGO, SOUND) are kept in their 4.0 form, a data: URI.
+    const types = params.type ?? [];
+    const media = types.map((t) => MEDIA_TYPES[t.toLowerCase()]).find(Boolean) ?? 'application/octet-stream';
+    const rest = types.filter((t) => !MEDIA_TYPES[t.toLowerCase()]);
+    if (rest.length > 0) params.type = rest;
+    else delete params.type;
+    return { group: property.group, name: property.name, params, type: 'uri', values: [`data:${media};base64,${values.map(String).join('').replace(/\s+/g, '')}`] };
+  }
   return { group: property.group, name: property.name, params, type, values };
 }
 
@@ -262,8 +274,9 @@ export function cardToRecord(card: RawCard): ParsedRecord {
         for (const tag of values.map((v) => clean(String(v)))) if (tag && !draft.tags.includes(tag)) draft.tags.push(tag.slice(0, 60));
         continue;
       case 'UID':
-        draft.uid = clean(String(first ?? ''));
-        continue;
+        // Kept as a property too, so export gives the same UID back.
+        draft.uid ??= clean(String(first ?? ''));
+        break;
       case 'PHOTO': {
         const photo = decodePhoto(p, jcard);
         if ('uri' in photo) break;

@@ -184,6 +184,8 @@ export function createInteractionsService(deps: Deps, contacts: ContactsService)
     /** Interactions that would be left without participants if these contacts were purged. */
     onlyWith: (tx: Kysely<DB>, scope: Scope, contactIds: readonly string[]) => store.onlyWith(tx, scope.userId, contactIds),
     expiredTrash: (before: string) => store.expiredTrash(db, before),
+    /** Rebuilds the search documents of interactions written outside this service (restore). */
+    reindex: (tx: Kysely<DB>, ids: readonly string[]) => search.refresh(tx, 'interaction', ids, source(tx)),
   };
 }
 
