@@ -95,8 +95,11 @@ export async function openCsv(text: AsyncIterable<string>, file: string, format?
 
   async function* records(): AsyncGenerator<ParsedRecord> {
     for (let next = await rows.next(); !next.done; next = await rows.next()) {
-      while (skipped.length > 0) yield skipped.shift()!;
-      yield mapRow(known, next.value.record, startLine(next.value));
+      // The parser reports a broken row as soon as it meets it, which may be before it hands over
+      // rows read earlier: keep the report in line order.
+      const line = startLine(next.value);
+      while (skipped.length > 0 && skipped[0]!.line < line) yield skipped.shift()!;
+      yield mapRow(known, next.value.record, line);
     }
     await feeding;
     while (skipped.length > 0) yield skipped.shift()!;

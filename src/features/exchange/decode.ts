@@ -48,6 +48,15 @@ export function looksBinary(head: Uint8Array): boolean {
   return control > sample.length * 0.01;
 }
 
+// Node 20's TextDecoder reads windows-1252 as ISO-8859-1, leaving 0x80–0x9F as C1 controls; these
+// are the characters Windows-1252 has there (the euro sign, curly quotes, dashes…).
+const CP1252_C1 = '€\u0081‚ƒ„…†‡ˆ‰Š‹Œ\u008DŽ\u008F\u0090‘’“”•–—˜™š›œ\u009DžŸ';
+
+/** Windows-1252 to text, with the characters Node's decoder misses. */
+export function decode1252(bytes: Uint8Array): string {
+  return new TextDecoder('latin1').decode(bytes).replace(/[\u0080-\u009f]/g, (c) => CP1252_C1[c.charCodeAt(0) - 0x80]!);
+}
+
 /**
  * Decodes a whole file: BOM or UTF-16 pattern first, then UTF-8 if every byte sequence is valid,
  * else Windows-1252 (which maps every byte, so nothing is ever dropped).
@@ -61,7 +70,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
   try {
     return { text: new TextDecoder('utf-8', { fatal: true }).decode(body), encoding: 'utf-8' };
   } catch {
-    return { text: new TextDecoder('windows-1252').decode(body), encoding: 'windows-1252' };
+    return { text: decode1252(body), encoding: 'windows-1252' };
   }
 }
 
@@ -70,6 +79,7 @@ export function decodeText(bytes: Uint8Array, file: string): { text: string; enc
  * UTF-8 when valid, else Windows-1252. Returns a warning when the bytes are not what was declared.
  */
 export function decodeValue(bytes: Uint8Array, charset: string | undefined): { text: string; warning?: string } {
+  if (charset && ['windows-1252', 'cp1252', 'iso-8859-1', 'latin1', 'us-ascii', 'ascii'].includes(charset.toLowerCase())) return { text: decode1252(bytes) };
   if (charset) {
     let decoder: InstanceType<typeof TextDecoder>;
     try {
@@ -85,7 +95,7 @@ export function decodeValue(bytes: Uint8Array, charset: string | undefined): { t
     }
   }
   if (isUtf8(bytes)) return { text: new TextDecoder('utf-8').decode(bytes) };
-  return { text: new TextDecoder('windows-1252').decode(bytes) };
+  return { text: decode1252(bytes) };
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });

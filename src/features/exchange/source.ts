@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { looksBinary, sniffEncoding, type TextEncoding } from './decode.js';
+import { decode1252, looksBinary, sniffEncoding, type TextEncoding } from './decode.js';
 import { importError } from './model.js';
 
 /**
@@ -75,6 +75,11 @@ export async function detectEncoding(source: ImportSource): Promise<{ encoding: 
 
 /** The source as text chunks in a known encoding, without its BOM. */
 export async function* textChunks(source: ImportSource, encoding: TextEncoding, bom: number): AsyncGenerator<string> {
+  if (encoding === 'windows-1252') {
+    // One byte is one character, so chunks decode independently.
+    for await (const chunk of source.chunks()) yield decode1252(chunk);
+    return;
+  }
   const decoder = new TextDecoder(encoding);
   let skip = bom;
   for await (const chunk of source.chunks()) {

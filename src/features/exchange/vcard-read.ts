@@ -32,11 +32,11 @@ const MULTI_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
 const email = z.email();
 
 /**
- * Escapes a vCard 2.1 value the way 3.0 expects, so one reader serves both: 2.1 gives a backslash
- * meaning only before a semicolon, and has no comma escapes or line-break escapes.
+ * Escapes a vCard 2.1 value the way 3.0 expects, so one reader serves both: 2.1 has no comma
+ * separators and no line-break escapes (quoted-printable carries real line breaks).
  */
 function escape21(value: string, name: string): string {
-  let out = value.replace(/\\(?!;)/g, '\\\\').replace(/\r\n|\r|\n/g, '\\n');
+  let out = value.replace(/\r\n|\r|\n/g, '\\n');
   if (!MULTI_VALUED.has(name)) out = out.replace(/,/g, '\\,');
   return out;
 }
