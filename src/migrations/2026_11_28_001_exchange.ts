@@ -20,7 +20,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // vCard properties Rapport has no field for (X-…, ADR, ROLE, IMPP…), kept so export gives them
-  // back: jCard parameters and values as JSON.
+  // back: parameters as JSON, the value as vCard 4.0 text.
   await db.schema
     .createTable('contact_extras')
     .addColumn('id', 'text', (c) => c.primaryKey())
@@ -30,7 +30,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('property_group', 'text')
     .addColumn('name', 'text', (c) => c.notNull())
     .addColumn('params', 'text', (c) => c.notNull())
-    .addColumn('value_type', 'text', (c) => c.notNull())
     .addColumn('value', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('contact_extras_contact').on('contact_extras').columns(['contact_id', 'position']).execute();

@@ -95,7 +95,7 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     entry[`${m.kind}s` as 'emails'].push({ value: m.value, type: m.type });
   }
   const uidOf = new Map<string, string>();
-  for (const u of data.uids) uidOf.set(u.contact_id, String((JSON.parse(u.value) as unknown[])[0] ?? ''));
+  for (const u of data.uids) uidOf.set(u.contact_id, u.value);
   for (const c of data.contacts) {
     const methods = methodsOf.get(c.id) ?? { emails: [], phones: [], urls: [] };
     const keys = matchKeys({ displayName: c.display_name, company: c.company, ...methods, uid: uidOf.get(c.id) ?? null });
@@ -231,7 +231,7 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
         index.add(target, keys, name);
         if (isNew) names.set(target, name);
         // Rapport's own export names the contact by its id; that needs no keeping.
-        candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && String(e.values[0]) === `urn:uuid:${target}`));
+        candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && e.value === `urn:uuid:${target}`));
         batch.push({ line: record.line, candidate, warnings, target, matchedBy: match?.by ?? null, isNew, duplicateOf });
       }
     }

@@ -29,18 +29,16 @@ export interface Method {
 }
 
 /**
- * A vCard property Rapport has no field for, kept so that export gives it back: the group, the
- * name, the parameters and the value as ical.js reads it (jCard, RFC 7095), so any version's
- * escaping is undone once.
+ * A vCard property Rapport has no field for, kept so that export gives it back as it came: the
+ * group, the name, the parameters and the value text as vCard 4.0 writes it (escaped, one line).
+ * Kept as text rather than parsed, because 2.1/3.0 properties that 4.0 dropped (LABEL, CLASS…)
+ * have no 4.0 meaning to parse into, and text round-trips exactly.
  */
 export interface ExtraProperty {
   group: string | null;
   name: string;
   params: Record<string, string[]>;
-  /** jCard value type: text, uri, date, unknown (kept verbatim)… */
-  type: string;
-  /** One entry per value; a structured value is an array of components. */
-  values: unknown[];
+  value: string;
 }
 
 export interface Photo {

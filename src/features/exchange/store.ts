@@ -77,13 +77,12 @@ export function extraRow(ownerId: string, contactId: string, position: number, e
     property_group: extra.group,
     name: extra.name,
     params: JSON.stringify(extra.params),
-    value_type: extra.type,
-    value: JSON.stringify(extra.values),
+    value: extra.value,
   };
 }
 
 export function toExtra(row: Selectable<ContactExtrasTable>): ExtraProperty {
-  return { group: row.property_group, name: row.name, params: JSON.parse(row.params), type: row.value_type, values: JSON.parse(row.value) };
+  return { group: row.property_group, name: row.name, params: JSON.parse(row.params), value: row.value };
 }
 
 export async function insertExtras(db: Db, rows: readonly Insertable<ContactExtrasTable>[]) {

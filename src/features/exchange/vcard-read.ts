@@ -28,6 +28,9 @@ const DROPPED = new Set(['PRODID', 'REV']);
 /** Type words that carry no meaning for a contact method. */
 const NOISE_TYPES = new Set(['internet', 'pref', 'voice', 'x400', 'msg', 'text', 'textphone', 'postal', 'parcel', 'dom', 'intl']);
 const MULTI_VALUED = new Set(['CATEGORIES', 'NICKNAME']);
+/** Properties read into contact fields (some are also kept whole); the rest are kept as they are. */
+const MAPPED = new Set(['FN', 'N', 'NICKNAME', 'ORG', 'TITLE', 'NOTE', 'EMAIL', 'TEL', 'URL', 'BDAY', 'CATEGORIES', 'UID', 'PHOTO', 'ADR',
+  'X-RAPPORT-CIRCLE', 'X-RAPPORT-CADENCE', 'X-RAPPORT-MET-HOW', 'X-RAPPORT-MET-ON', 'X-RAPPORT-DIMENSION']);
 
 const email = z.email();
 
@@ -41,12 +44,16 @@ function escape21(value: string, name: string): string {
   return out;
 }
 
+/** A value's text escaped as 3.0 and 4.0 escape it, whatever version wrote it. */
+function escapedValue(property: RawProperty, version: string): string {
+  if (version.startsWith('2')) return escape21(property.value, property.name);
+  return property.quotedPrintable ? property.value.replace(/\r\n|\r|\n/g, '\\n') : property.value;
+}
+
 /** Reads one value with ical.js; returns its jCard form, or a reason it could not be read. */
 function readValue(property: RawProperty, version: string): JCardProperty | string {
   const design = version.startsWith('4') ? ICAL.design.vcard : ICAL.design.vcard3;
-  let value = property.value;
-  if (version.startsWith('2')) value = escape21(value, property.name);
-  else if (property.quotedPrintable) value = value.replace(/\r\n|\r|\n/g, '\\n');
+  const value = escapedValue(property, version);
   const valueParam = property.params.value?.[0];
   const head = valueParam && /^[a-z-]+$/i.test(valueParam) ? `${property.name};VALUE=${valueParam}` : property.name;
   try {
@@ -113,10 +120,10 @@ export function addressLine(components: unknown[]): string | null {
 
 const MEDIA_TYPES: Record<string, string> = { jpeg: 'image/jpeg', jpg: 'image/jpeg', png: 'image/png', gif: 'image/gif', x509: 'application/pkix-cert' };
 
-function extraOf(property: RawProperty, jcard: JCardProperty): ExtraProperty {
-  const [, , type, ...values] = jcard;
-  const params = Object.fromEntries(Object.entries(property.params).filter(([k]) => k !== 'encoding' && k !== 'value'));
+function extraOf(property: RawProperty, version: string): ExtraProperty {
+  const params = Object.fromEntries(Object.entries(property.params).filter(([k]) => k !== 'encoding'));
   const encoding = property.params.encoding?.[0]?.toLowerCase();
+  const value = escapedValue(property, version);
   if (encoding === 'b' || encoding === 'base64') {
     // Inline binaries of 2.1 and 3.0 (KEY, LOGO, SOUND) are kept in their 4.0 form, a data: URI.
     const types = params.type ?? [];
@@ -124,9 +131,9 @@ function extraOf(property: RawProperty, jcard: JCardProperty): ExtraProperty {
     const rest = types.filter((t) => !MEDIA_TYPES[t.toLowerCase()]);
     if (rest.length > 0) params.type = rest;
     else delete params.type;
-    return { group: property.group, name: property.name, params, type: 'uri', values: [`data:${media};base64,${values.map(String).join('').replace(/\s+/g, '')}`] };
+    return { group: property.group, name: property.name, params, value: `data:${media};base64,${value.replace(/\s+/g, '')}` };
   }
-  return { group: property.group, name: property.name, params, type, values };
+  return { group: property.group, name: property.name, params, value };
 }
 
 function decodePhoto(property: RawProperty, jcard: JCardProperty): { data: Buffer; typeHint: string | null } | { uri: true } | { error: string } {
@@ -170,7 +177,7 @@ export function cardToRecord(card: RawCard): ParsedRecord {
   const phones: { method: Method; pref: boolean }[] = [];
   const urls: { method: Method; pref: boolean }[] = [];
   const notes: string[] = [];
-  const extras: { property: RawProperty; jcard: JCardProperty }[] = [];
+  const extras: RawProperty[] = [];
   let fn: string | null = null;
   let orgSeen = false;
   let titleSeen = false;
@@ -180,6 +187,10 @@ export function cardToRecord(card: RawCard): ParsedRecord {
 
   for (const p of card.properties) {
     if (DROPPED.has(p.name) || p.name === 'X-ABLABEL') continue;
+    if (!MAPPED.has(p.name)) {
+      extras.push(p);
+      continue;
+    }
     const jcard = readValue(p, version);
     if (typeof jcard === 'string') {
       warn(p, `could not be read (${jcard}); skipped`);
@@ -300,13 +311,16 @@ export function cardToRecord(card: RawCard): ParsedRecord {
         draft.photo = { mediaType, data: photo.data };
         continue;
       }
-      case 'ADR':
-        if (!addressSeen) {
-          addressSeen = true;
-          draft.location = addressLine(Array.isArray(first) ? first : [first])?.replace(/\s*\n\s*/g, ', ') ?? null;
-        }
-        // The full address is kept; location is only its summary.
-        break;
+      case 'ADR': {
+        if (addressSeen) break;
+        addressSeen = true;
+        const parts = Array.isArray(first) ? first : [first];
+        draft.location = addressLine(parts)?.replace(/\s*\n\s*/g, ', ') ?? null;
+        // The full address is kept, as location is only its summary; an address that is nothing
+        // but a place (Rapport's export of a location) says no more than the location.
+        if (parts.some((part, i) => i !== 3 && component(part)) || Object.keys(p.params).length > 0) break;
+        continue;
+      }
       case 'X-RAPPORT-CIRCLE':
         draft.circle = clean(String(first ?? ''));
         continue;
@@ -328,7 +342,7 @@ export function cardToRecord(card: RawCard): ParsedRecord {
         continue;
       }
     }
-    extras.push({ property: p, jcard });
+    extras.push(p);
   }
 
   draft.displayName = fn;
@@ -336,19 +350,17 @@ export function cardToRecord(card: RawCard): ParsedRecord {
   draft.emails = ordered(emails, (m) => m.value);
   draft.phones = ordered(phones, (m) => m.value.replace(/\D/g, ''));
   draft.urls = ordered(urls, (m) => m.value);
-  for (const { property, jcard } of extras) {
-    // A label belongs to the property in its group; it stays only with properties that stay.
-    const extra = extraOf(property, jcard);
-    if (JSON.stringify(extra.values).length > EXTRA_LIMIT_BYTES) {
+  for (const property of extras) {
+    const extra = extraOf(property, version);
+    if (extra.value.length > EXTRA_LIMIT_BYTES) {
       warn(property, `is larger than ${EXTRA_LIMIT_BYTES / 1024} KB; skipped`);
       continue;
     }
     draft.extras.push(extra);
   }
+  // A label belongs to the property in its group; it stays only with properties that stay.
   for (const p of card.properties) {
-    if (p.name === 'X-ABLABEL' && p.group && !consumedGroups.has(p.group.toLowerCase())) {
-      draft.extras.push({ group: p.group, name: p.name, params: {}, type: 'unknown', values: [p.value] });
-    }
+    if (p.name === 'X-ABLABEL' && p.group && !consumedGroups.has(p.group.toLowerCase())) draft.extras.push(extraOf(p, version));
   }
   if (!draft.displayName && !draft.firstName && !draft.lastName && !draft.nickname) {
     if (draft.company) draft.displayName = draft.company;

@@ -66,27 +66,19 @@ function typeParam(type: string, kind: 'email' | 'phone' | 'url'): string[] {
     .map((t) => (kind === 'phone' ? (TEL_TYPES[t] ?? t) : t));
 }
 
-/** A jCard value (as ical.js reads it) back in vCard text. */
-function extraValue(extra: ExtraProperty): string {
-  if (extra.type === 'unknown') return extra.values.map(String).join(',');
-  const one = (v: unknown): string => {
-    if (Array.isArray(v)) return v.map((c) => (Array.isArray(c) ? c.map((x) => escapeText(String(x))).join(',') : escapeText(String(c ?? '')))).join(';');
-    if (extra.type === 'text') return escapeText(String(v ?? ''));
-    return String(v ?? '');
-  };
-  return extra.values.map(one).join(',');
-}
-
-/** The value type a vCard 4.0 reader assumes for a property without VALUE. */
-function defaultType(name: string): string {
-  const design = (ICAL.design.vcard as { property: Record<string, { defaultType?: string }> }).property[name.toLowerCase()];
-  return design?.defaultType ?? (name.startsWith('X-') ? 'unknown' : 'text');
-}
-
 function extraLine(extra: ExtraProperty): string {
-  const list: Record<string, string[]> = { ...extra.params };
-  if (extra.type !== 'unknown' && extra.type !== defaultType(extra.name)) list.value = [extra.type];
-  return line(extra.name, extraValue(extra), list, extra.group);
+  // A content line cannot hold a line break.
+  return line(extra.name, extra.value.replace(/\r\n|\r|\n/g, '\\n'), extra.params, extra.group);
+}
+
+/** The components of a kept structured value (ORG, ADR), unescaped. */
+function components(extra: ExtraProperty): unknown[] {
+  try {
+    const [, , , value] = ICAL.parse.property(`${extra.name}:${extra.value}`, ICAL.design.vcard) as unknown[];
+    return Array.isArray(value) ? value : [value];
+  } catch {
+    return [];
+  }
 }
 
 /** `1985-03-14` → 19850314, `--03-14` → --0314 (RFC 6350 §4.3.1 basic format). */
@@ -102,13 +94,13 @@ function stamp(iso: string): string {
 export function contactToVcard(c: Contact, extras: readonly ExtraProperty[], photo: { mediaType: string; data: Buffer } | null): string {
   const out: string[] = ['BEGIN:VCARD', 'VERSION:4.0'];
   const uid = extras.find((e) => e.name === 'UID');
-  out.push(line('UID', uid ? String(uid.values[0] ?? '') : `urn:uuid:${c.id}`));
+  out.push(line('UID', uid ? uid.value : `urn:uuid:${c.id}`));
   out.push(line('FN', escapeText(c.displayName)));
   const n = [c.lastName, c.firstName, c.middleName, c.prefix, c.suffix].map((p) => escapeText(p ?? '')).join(';');
   if (n !== ';;;;') out.push(line('N', n));
   if (c.nickname) out.push(line('NICKNAME', escapeText(c.nickname)));
   // An ORG kept whole (with departments) stands for the company while it still names it.
-  const keptOrg = extras.some((e) => e.name === 'ORG' && Array.isArray(e.values[0]) && String((e.values[0] as unknown[])[0] ?? '') === c.company);
+  const keptOrg = extras.some((e) => e.name === 'ORG' && String(components(e)[0] ?? '') === c.company);
   if (c.company && !keptOrg) out.push(line('ORG', escapeText(c.company)));
   if (c.title) out.push(line('TITLE', escapeText(c.title)));
   c.emails.forEach((e, i) => {
@@ -126,8 +118,7 @@ export function contactToVcard(c: Contact, extras: readonly ExtraProperty[], pho
   if (c.birthday) out.push(line('BDAY', vcardDate(c.birthday)));
   // Likewise the first address kept from an import stands for the location it was read as.
   const firstAddress = extras.find((e) => e.name === 'ADR');
-  const keptAddress = firstAddress !== undefined && Array.isArray(firstAddress.values[0]) && c.location !== null
-    && addressLine(firstAddress.values[0] as unknown[])?.replace(/\s*\n\s*/g, ', ') === c.location;
+  const keptAddress = firstAddress !== undefined && c.location !== null && addressLine(components(firstAddress))?.replace(/\s*\n\s*/g, ', ') === c.location;
   if (!keptAddress && c.location) out.push(line('ADR', `;;;${escapeText(c.location)};;;`));
   if (c.notes) out.push(line('NOTE', escapeText(c.notes)));
   if (c.tags.length > 0) out.push(line('CATEGORIES', c.tags.map(escapeText).join(',')));

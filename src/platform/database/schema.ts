@@ -144,8 +144,7 @@ export interface ContactExtrasTable {
   name: string;
   /** JSON object of parameter name → values. */
   params: string;
-  value_type: string;
-  /** JSON array of jCard values. */
+  /** The value as vCard 4.0 text. */
   value: string;
 }
 
