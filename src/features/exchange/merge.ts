@@ -46,7 +46,7 @@ export const mergeInput = z.strictObject({
   keepId: z.string().min(1).max(100).describe('The contact that stays'),
   mergeId: z.string().min(1).max(100).describe('The contact folded into it and then removed'),
   prefer: z
-    .record(z.enum(SCALARS), z.enum(['keep', 'merge']))
+    .partialRecord(z.enum(SCALARS), z.enum(['keep', 'merge']))
     .optional()
     .describe('Per field, whose value to keep when both have one (default: the kept contact)'),
 });
@@ -57,7 +57,15 @@ interface UndoRecord {
   merged: Row;
   moved: { table: string; original: Row }[];
   dropped: { table: string; row: Row }[];
-  keptUpdatedAt: string;
+  /** The kept contact's row right after the merge: undo refuses when it has been edited since. */
+  keptAfter: Row;
+}
+
+/** Columns that follow from interactions and settings, not from edits. */
+const DERIVED = new Set(['last_interaction_at', 'due_at', 'priority_at', 'strength_log']);
+
+function editedSince(before: Row, now: Row): boolean {
+  return Object.keys(now).some((k) => !DERIVED.has(k) && JSON.stringify(now[k]) !== JSON.stringify(before[k]));
 }
 
 const FIELD_LABELS: Record<Scalar, string> = {
@@ -123,7 +131,7 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         const merged = await live(trx, scope, data.mergeId, 'mergeId');
         const keptRow = await tx.selectFrom('contacts').selectAll().where('owner_id', '=', scope.userId).where('id', '=', kept.id).executeTakeFirstOrThrow();
         const mergedRow = await tx.selectFrom('contacts').selectAll().where('owner_id', '=', scope.userId).where('id', '=', merged.id).executeTakeFirstOrThrow();
-        const undo: UndoRecord = { kept: encodeRow(keptRow), merged: encodeRow(mergedRow), moved: [], dropped: [], keptUpdatedAt: '' };
+        const undo: UndoRecord = { kept: encodeRow(keptRow), merged: encodeRow(mergedRow), moved: [], dropped: [], keptAfter: {} };
 
         for (const [table, rule] of Object.entries(CONTACT_TABLES)) {
           const mine = await tx.selectFrom(table).selectAll().where('owner_id', '=', scope.userId).where('contact_id', '=', kept.id).execute();
@@ -174,7 +182,7 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         await tx.deleteFrom('contacts').where('owner_id', '=', scope.userId).where('id', '=', merged.id).execute();
         await contacts.refreshLastInteraction(trx, scope, [kept.id]);
         await contacts.reindex(trx, [kept.id, merged.id]);
-        undo.keptUpdatedAt = at;
+        undo.keptAfter = encodeRow(await tx.selectFrom('contacts').selectAll().where('owner_id', '=', scope.userId).where('id', '=', kept.id).executeTakeFirstOrThrow());
         const record = { id: deps.newId(), owner_id: scope.userId, kept_id: kept.id, merged_id: merged.id, merged_name: merged.displayName, undo: JSON.stringify(undo), created_at: at, undone_at: null };
         await trx.insertInto('contact_merges').values(record).execute();
         const [after] = await contacts.findMany(trx, scope, [kept.id]);
@@ -195,9 +203,9 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         if (!record) throw new AppError('MERGE_NOT_FOUND', `No merge with id ${mergeId}.`, { id: mergeId });
         if (record.undone_at) throw new AppError('MERGE_UNDO_CONFLICT', `This merge was already undone at ${record.undone_at}.`, { id: mergeId });
         const undo = JSON.parse(record.undo) as UndoRecord;
-        const keptNow = await tx.selectFrom('contacts').select(['updated_at', 'deleted_at']).where('owner_id', '=', scope.userId).where('id', '=', record.kept_id).executeTakeFirst();
+        const keptNow = await tx.selectFrom('contacts').selectAll().where('owner_id', '=', scope.userId).where('id', '=', record.kept_id).executeTakeFirst();
         if (!keptNow || keptNow.deleted_at) throw new AppError('MERGE_UNDO_CONFLICT', 'The kept contact is gone or in the trash; restore it first.', { id: mergeId });
-        if (keptNow.updated_at !== undo.keptUpdatedAt) {
+        if (editedSince(undo.keptAfter, encodeRow(keptNow))) {
           throw new AppError('MERGE_UNDO_CONFLICT', `${String(undo.kept.display_name)} was edited after the merge; undoing it would lose those edits.`, { id: mergeId });
         }
         await tx.insertInto('contacts').values(decodeRow(undo.merged)).execute();
