@@ -119,7 +119,7 @@ export function exchangeCommands(program: Command, ctx: CliContext) {
       const { services, db } = await ctx.open();
       if (o.database) {
         if (!db.sqlite) throw new AppError('VALIDATION_FAILED', '--database copies SQLite databases; for PostgreSQL use pg_dump.', { fields: [{ path: 'database', message: 'needs SQLite' }] });
-        if (fs.existsSync(o.database)) throw new AppError('VALIDATION_FAILED', `${o.database} exists already; choose a new file.`, { fields: [{ path: 'database', message: 'exists' }] });
+        if (fs.existsSync(o.database)) throw new AppError('VALIDATION_FAILED', `--database ${o.database}: the file exists already; choose a new one.`, { fields: [{ path: 'database', message: 'exists' }] });
         let bar: ReturnType<typeof progressBar> = null;
         // SQLite's online backup copies pages in steps while other connections keep writing.
         await db.sqlite.backup(o.database, {
