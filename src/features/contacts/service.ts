@@ -191,6 +191,8 @@ export function createContactsService(deps: Deps) {
     expiredTrash: (before: string) => store.expiredTrash(db, before),
     /** Rebuilds the search documents of contacts written outside this service (bulk import, merge). */
     reindex,
+    /** Indexes, in one statement, the user's contacts that have no search document yet (bulk writers). */
+    indexNew: (tx: Kysely<DB>, scope: Scope) => search.fill(tx, 'contact', store.documentSource(tx, deps.db.dialect, { ownerId: scope.userId })),
     requireLive,
     refreshLastInteraction: (tx: Kysely<DB>, scope: Scope, ids: readonly string[]) => store.refreshLastInteraction(tx, scope.userId, ids),
     /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */

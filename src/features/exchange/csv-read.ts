@@ -12,13 +12,17 @@ function naiveCells(line: string, delimiter: string): string[] {
   return line.split(delimiter).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1'));
 }
 
-/** The delimiter under which one of the first lines reads as a known header (`,` otherwise). */
-export function sniffDelimiter(headText: string): string {
+/**
+ * The delimiter under which one of the first lines reads as a known header (`,` otherwise), and
+ * that line's number, so parsing can start at the header rather than in a preamble.
+ */
+export function sniffHeader(headText: string): { delimiter: string; line: number } {
   const lines = headText.split(/\r\n|\r|\n/).slice(0, PREAMBLE_LINES);
   for (const delimiter of DELIMITERS) {
-    if (lines.some((line) => recognizeHeader(naiveCells(line, delimiter), delimiter) !== null)) return delimiter;
+    const index = lines.findIndex((line) => recognizeHeader(naiveCells(line, delimiter), delimiter) !== null);
+    if (index !== -1) return { delimiter, line: index + 1 };
   }
-  return ',';
+  return { delimiter: ',', line: 1 };
 }
 
 interface CsvRow {
@@ -43,9 +47,12 @@ export async function openCsv(text: AsyncIterable<string>, file: string, format?
   const iterator = text[Symbol.asyncIterator]();
   const first = await iterator.next();
   const headText = first.done ? '' : first.value;
-  const delimiter = sniffDelimiter(headText.slice(0, 64 * 1024));
+  const { delimiter, line: headerLine } = sniffHeader(headText.slice(0, 64 * 1024));
   const parser = parse({
     delimiter,
+    // Starting at the header keeps the rows' column count consistent: csv-parse builds an error
+    // object (with a stack) for every row whose count differs from the first, which is slow.
+    from_line: headerLine,
     raw: true,
     info: true,
     relax_column_count: true,

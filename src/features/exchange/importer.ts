@@ -30,6 +30,8 @@ import * as store from './store.js';
  */
 
 const BATCH = 500;
+/** Imports that write this many contacts refresh the planner's statistics. */
+const ANALYZE_AFTER = 1000;
 
 interface Pending {
   line: number;
@@ -169,16 +171,15 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
   async function write(working: Map<string, Working>) {
     const inserts: store.ContactInsert[] = [];
     const extraRows: ReturnType<typeof store.extraRow>[] = [];
-    const snapshots: { contactId: string; snapshot: Snapshot }[] = [];
+    const snapshots: { contactId: string; snapshot: Snapshot; isNew: boolean }[] = [];
     const touched: string[] = [];
     for (const [id, w] of working) {
       if (!w.changed) continue;
-      if (w.snapshot) snapshots.push({ contactId: id, snapshot: w.snapshot });
+      if (w.snapshot) snapshots.push({ contactId: id, snapshot: w.snapshot, isNew: !w.stored });
       const s = w.state;
       if (!w.stored) {
         inserts.push({ row: contactRow(ownerId, id, s, at), emails: s.emails, phones: s.phones, urls: s.urls, tags: s.tags, dimensions: s.dimensions });
         s.extras.forEach((extra, i) => extraRows.push(store.extraRow(ownerId, id, i, extra, deps.newId())));
-        touched.push(id);
         continue;
       }
       const before = w.stored;
@@ -198,10 +199,10 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
       await store.setDimensions(tx, ownerId, id, dims);
       s.extras.slice(before.extras.length).forEach((extra, i) => extraRows.push(store.extraRow(ownerId, id, before.extras.length + i, extra, deps.newId())));
     }
-    await store.insertContacts(tx, ownerId, inserts, deps.newId);
-    await store.insertExtras(tx, extraRows);
+    await store.insertContacts(tx, ownerId, inserts, deps.newId, deps.db.sqlite);
+    await store.insertExtras(tx, extraRows, deps.db.sqlite);
     for (const [id, w] of working) if (w.changed && w.photo) await store.putPhoto(tx, ownerId, id, w.photo, at);
-    await store.putSnapshots(tx, ownerId, options.source, snapshots, at);
+    await store.putSnapshots(tx, ownerId, options.source, snapshots, at, deps.db.sqlite);
     if (touched.length > 0) await contacts.reindex(tx, touched);
   }
 
@@ -242,6 +243,9 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     }
   }
   if (batch.length > 0) await flush(batch);
+  // New contacts are indexed together at the end: one statement instead of one per batch.
+  await contacts.indexNew(tx, scope);
+  if (report.counts.new + report.counts.updated >= ANALYZE_AFTER) await store.analyze(tx);
   options.onProgress?.(report.counts.rows);
   return report;
 }

@@ -36,6 +36,9 @@ describe('matching', () => {
     expect(find({ displayName: 'X', company: null, emails: [], phones: [{ value: '+1 (555) 010-0100', type: 'o' }], urls: [] })).toEqual({ id: 'c2', by: 'phone' });
     expect(find({ displayName: 'ada  LOVELACE', company: 'analytical', emails: [], phones: [], urls: [] })).toEqual({ id: 'c1', by: 'name' });
     expect(find({ displayName: 'Ada Lovelace', company: null, emails: [], phones: [], urls: [] })).toBeNull();
+    expect(find({ displayName: 'Grace Hopper', company: 'Navy', emails: [], phones: [], urls: [] })).toEqual({ id: 'c2', by: 'name' });
+    // Same name and company, another LinkedIn profile: another person.
+    expect(find({ displayName: 'Grace Hopper', company: 'Navy', emails: [], phones: [], urls: [{ value: 'https://www.linkedin.com/in/grace-2', type: 'o' }] })).toBeNull();
     expect(index.sameName('ADA lovelace')).toEqual(['c1']);
   });
 });

@@ -135,9 +135,16 @@ const KEY_ORDER: MatchKey[] = ['uid', 'email', 'linkedin', 'phone', 'name'];
 export class MatchIndex {
   private readonly keys = new Map<string, string>();
   private readonly names = new Map<string, string[]>();
+  /** LinkedIn profiles of contacts that have one: a name match with another profile is someone else. */
+  private readonly profiles = new Map<string, string[]>();
 
   add(id: string, keys: readonly [MatchKey, string][], name: string): void {
     for (const [kind, value] of keys) {
+      if (kind === 'linkedin') {
+        const list = this.profiles.get(id);
+        if (!list) this.profiles.set(id, [value]);
+        else if (!list.includes(value)) list.push(value);
+      }
       const k = `${kind}\u0001${value}`;
       // The first contact with a key keeps it: the oldest wins when the user already has duplicates.
       if (!this.keys.has(k)) this.keys.set(k, id);
@@ -148,13 +155,20 @@ export class MatchIndex {
     else if (!ids.includes(id) && ids.length < 5) ids.push(id);
   }
 
-  /** The contact matched by the strongest key, if any. */
+  /**
+   * The contact matched by the strongest key, if any. Two John Smiths at Google with different
+   * LinkedIn profiles are two people, so a name match is ignored when the profiles disagree.
+   */
   find(keys: readonly [MatchKey, string][]): { id: string; by: MatchKey } | null {
+    const profiles = keys.filter(([k]) => k === 'linkedin').map(([, v]) => v);
     for (const kind of KEY_ORDER) {
       for (const [k, value] of keys) {
         if (k !== kind) continue;
         const id = this.keys.get(`${kind}\u0001${value}`);
-        if (id) return { id, by: kind };
+        if (!id) continue;
+        const theirs = this.profiles.get(id);
+        if (kind === 'name' && profiles.length > 0 && theirs && !theirs.some((p) => profiles.includes(p))) continue;
+        return { id, by: kind };
       }
     }
     return null;

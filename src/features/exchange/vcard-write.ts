@@ -9,11 +9,10 @@ import { addressLine } from './vcard-read.js';
  * properties, and the properties kept from an import are written back as they came.
  */
 
-const encoder = new TextEncoder();
-
 /** Folds a content line at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
 export function foldLine(line: string): string {
-  if (line.length <= 75 && encoder.encode(line).length <= 75) return line;
+  // A UTF-16 unit is at most 3 bytes in UTF-8, so short lines need no counting.
+  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return line;
   const parts: string[] = [];
   let current = '';
   let bytes = 0;
