@@ -16,10 +16,13 @@ export function isRealDate(year: number | null, month: number, day: number): boo
 
 const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Each pattern check aborts on failure: zod runs later refinements even after a failed check, and
+// they would read the parts of a value that did not match.
+
 /** A calendar date `YYYY-MM-DD` that exists (JavaScript's Date would roll 2026-02-30 over to March). */
 export const dateOnly = z
   .string()
-  .regex(DATE_ONLY, 'must be a date as YYYY-MM-DD')
+  .regex(DATE_ONLY, { message: 'must be a date as YYYY-MM-DD', abort: true })
   .refine((value) => {
     const [, y, m, d] = DATE_ONLY.exec(value)!.map(Number);
     return isRealDate(y!, m!, d!);
@@ -33,10 +36,12 @@ const INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9}
  */
 export const instant = z
   .string()
-  .regex(INSTANT, 'must be an ISO 8601 date and time with an offset, such as 2026-03-05T14:07:00Z')
+  .regex(INSTANT, { message: 'must be an ISO 8601 date and time with an offset, such as 2026-03-05T14:07:00Z', abort: true })
   .refine((value) => {
-    const [, y, m, d, hh, mm, ss] = INSTANT.exec(value)!;
-    return isRealDate(Number(y), Number(m), Number(d)) && Number(hh) < 24 && Number(mm) < 60 && Number(ss ?? 0) < 60;
+    const [, y, m, d, hh, mm, ss, offset] = INSTANT.exec(value)!;
+    const [, oh, om] = /^[+-](\d{2}):?(\d{2})$/.exec(offset!) ?? [null, '0', '0'];
+    const time = Number(hh) < 24 && Number(mm) < 60 && Number(ss ?? 0) < 60 && Number(oh) < 24 && Number(om) < 60;
+    return isRealDate(Number(y), Number(m), Number(d)) && time;
   }, 'is not a real date and time')
   .transform((value) => new Date(value).toISOString());
 
@@ -51,7 +56,7 @@ export interface Birthday {
 /** `1985-03-14`, or `--03-14` when the year is unknown (the vCard form, RFC 6350 §4.3.1). */
 export const birthday = z
   .string()
-  .regex(BIRTHDAY, 'must be YYYY-MM-DD, or --MM-DD without a year')
+  .regex(BIRTHDAY, { message: 'must be YYYY-MM-DD, or --MM-DD without a year', abort: true })
   .refine((value) => {
     const b = parseBirthday(value);
     return b !== null && isRealDate(b.year, b.month, b.day);
@@ -86,15 +91,23 @@ export function zoneOffsetMinutes(at: Date, timeZone: string): number {
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The instant at which a wall-clock time occurs in a time zone. A time skipped by a daylight-saving
- * jump resolves to the moment after the jump; a repeated time to its first occurrence.
+ * The instant at which a wall-clock time occurs in a time zone. A time that a daylight-saving jump
+ * skips moves forward by the jump (02:30 becomes 03:30); a time that occurs twice resolves to its
+ * first occurrence. Both as Temporal's "compatible" disambiguation.
  */
 export function zonedTimeToInstant(year: number, month: number, day: number, hour: number, minute: number, timeZone: string): Date {
   const wall = Date.UTC(year, month - 1, day, hour, minute);
-  const first = wall - zoneOffsetMinutes(new Date(wall), timeZone) * 60_000;
-  const second = wall - zoneOffsetMinutes(new Date(first), timeZone) * 60_000;
-  return new Date(Math.min(first, second));
+  // The offsets in force a day before and a day after; zones change offset at most once a day.
+  const before = zoneOffsetMinutes(new Date(wall - DAY_MS), timeZone);
+  const after = zoneOffsetMinutes(new Date(wall + DAY_MS), timeZone);
+  const candidates = [before, after]
+    .map((offset) => wall - offset * 60_000)
+    .filter((at) => wall - zoneOffsetMinutes(new Date(at), timeZone) * 60_000 === at);
+  // No candidate: the wall time falls in the gap; read it with the offset from before the jump.
+  return new Date(candidates.length > 0 ? Math.min(...candidates) : wall - before * 60_000);
 }
 
 /**

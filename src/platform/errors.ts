@@ -5,6 +5,7 @@
 export const ERROR_CODES = {
   VALIDATION_FAILED: { status: 400, summary: 'The request does not match the schema; details name each field at fault.' },
   INVALID_JSON: { status: 400, summary: 'The request body is not valid JSON; details give the position.' },
+  BAD_REQUEST: { status: 400, summary: 'The request is malformed in a way no more specific code covers, such as a path that is not valid percent-encoding.' },
   INVALID_CURSOR: { status: 400, summary: 'The pagination cursor was not produced by this server for this query.' },
   UNAUTHENTICATED: { status: 401, summary: 'No valid session cookie or API token was sent.' },
   INVALID_CREDENTIALS: { status: 401, summary: 'The email or the password is wrong.' },
@@ -54,9 +55,4 @@ export class AppError extends Error {
   get status(): number {
     return ERROR_CODES[this.code].status;
   }
-}
-
-/** Shorthand for the error a validation rule raises about one field. */
-export function fieldError(path: string, message: string): AppError {
-  return new AppError('VALIDATION_FAILED', `${path}: ${message}`, { fields: [{ path, message }] });
 }

@@ -1,7 +1,8 @@
 import type { z } from 'zod';
 import { AppError } from './errors.js';
 
-type Issue = { path: PropertyKey[]; message: string; code?: string; keys?: string[] };
+/** A zod issue, or one that came through Fastify's validation with the same fields. */
+export type Issue = { path: readonly PropertyKey[]; message: string; code?: string; keys?: string[]; errors?: Issue[][]; issues?: Issue[] };
 
 /** `emails[0].value` from ['emails', 0, 'value']. */
 export function formatPath(path: readonly PropertyKey[]): string {
@@ -9,6 +10,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
     if (typeof key === 'number') return `${acc}[${key}]`;
     return acc ? `${acc}.${String(key)}` : String(key);
   }, '');
+}
+
+/**
+ * The message that says most. zod reports a failed union or record key only as "Invalid input" or
+ * "Invalid key in record"; the complaint inside says what was wanted (for the query unions of one
+ * value or a list, the single value's: `Invalid option: expected one of "inner"|…`).
+ */
+function messageOf(issue: Issue): string {
+  const inner = issue.code === 'invalid_union' ? issue.errors?.[0]?.[0] : issue.code === 'invalid_key' ? issue.issues?.[0] : undefined;
+  return inner ? messageOf(inner) : issue.message;
 }
 
 /** One entry per field at fault; an unknown key is reported at its own path. */
@@ -19,8 +30,19 @@ export function issuesToFields(issues: readonly Issue[], prefix = ''): { path: s
     if (issue.code === 'unrecognized_keys' && issue.keys) {
       return issue.keys.map((key) => ({ path: at(base ? `${base}.${key}` : key), message: 'is not a known field' }));
     }
-    return [{ path: at(base), message: issue.message }];
+    return [{ path: at(base), message: messageOf(issue) }];
   });
+}
+
+/**
+ * Paths of every string (value or key) holding the NUL character, which PostgreSQL cannot store
+ * and SQLite would keep invisibly, so input with it is refused on both.
+ */
+export function nulPaths(value: unknown, path: readonly PropertyKey[] = []): PropertyKey[][] {
+  if (typeof value === 'string') return value.includes('\0') ? [[...path]] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => (key.includes('\0') ? [[...path, key]] : nulPaths(item, [...path, key])));
 }
 
 export function validationError(fields: { path: string; message: string }[]): AppError {

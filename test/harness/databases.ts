@@ -34,9 +34,12 @@ export async function freshDatabase(dialect: Dialect): Promise<Database> {
   return openDatabase({ databaseUrl: `${url}/${name}`, poolSize: 4 });
 }
 
+/** The instant every test starts at. */
+export const TEST_START = '2026-03-02T09:00:00.000Z';
+
 /** A clock that stands still until a test moves it. */
 export class TestClock {
-  constructor(public current: Date = new Date('2026-03-02T09:00:00.000Z')) {}
+  constructor(public current: Date = new Date(TEST_START)) {}
   now = (): Date => new Date(this.current.getTime());
   set(iso: string): void {
     this.current = new Date(iso);

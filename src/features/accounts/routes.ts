@@ -80,7 +80,7 @@ export function accountRoutes(app: App, accounts: AccountsService, services: { c
   app.post('/me/password', {
     schema: { tags: ['account'], summary: 'Change the password; signs out every other session', body: passwordChange },
     handler: async (request, reply) => {
-      await accounts.changePassword(scopeOf(request), request.body, request.auth?.sessionToken ?? null);
+      await accounts.changePassword(scopeOf(request), request.body, { ip: request.ip, keepSessionToken: request.auth?.sessionToken ?? null });
       return reply.status(204).send();
     },
   });

@@ -1,5 +1,6 @@
 import type { Deps } from '../../platform/deps.js';
 import { authenticatedScope, type Scope } from '../../platform/auth/scope.js';
+import { lockForWrites } from '../../platform/database/locks.js';
 import { DECOY_PASSWORD_HASH, hashPassword, hashSecret, newSecret, verifyPassword } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput } from '../../platform/validation.js';
@@ -44,8 +45,10 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
   const db = deps.db.kysely;
   const now = () => deps.clock().toISOString();
 
+  /** Adds an account in the caller's transaction, after locking out every other new account. */
   async function insertNewUser(tx: typeof db, input: NewUserInput): Promise<User> {
     const data = parseInput(newUserInput, input);
+    await lockForWrites(tx, deps.db.dialect, 'users');
     if (await store.findUserByEmail(tx, data.email)) {
       throw new AppError('EMAIL_TAKEN', `An account with the email ${data.email} already exists.`, { fields: [{ path: 'email', message: 'is taken' }] });
     }
@@ -85,13 +88,17 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     return { scope: authenticatedScope(row.id), user: store.toUser(row) };
   }
 
-  async function userOf(scope: Scope): Promise<User> {
+  async function userRowOf(scope: Scope) {
     const row = await store.findUserById(db, scope.userId);
     if (!row) throw new AppError('UNAUTHENTICATED', 'Your account no longer exists.');
-    return store.toUser(row);
+    return row;
   }
 
-  /** Throws RATE_LIMITED when either key has used up its failures in the window. */
+  async function userOf(scope: Scope): Promise<User> {
+    return store.toUser(await userRowOf(scope));
+  }
+
+  /** Throws RATE_LIMITED when either key has more failures in the window than it is allowed. */
   async function checkRateLimit(keys: { account: string; address: string }): Promise<void> {
     const windowStart = new Date(deps.clock().getTime() - RATE_LIMIT.windowMinutes * 60 * 1000).toISOString();
     for (const [key, limit] of [
@@ -99,7 +106,7 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       [keys.address, RATE_LIMIT.perAddress],
     ] as const) {
       const { count, oldest } = await store.recentFailures(db, key, windowStart);
-      if (count >= limit && oldest) {
+      if (count > limit && oldest) {
         const retryAt = new Date(Date.parse(oldest) + RATE_LIMIT.windowMinutes * 60 * 1000);
         const retryAfterSeconds = Math.max(1, Math.ceil((retryAt.getTime() - deps.clock().getTime()) / 1000));
         throw new AppError('RATE_LIMITED', `Too many failed sign-ins; try again in ${Math.ceil(retryAfterSeconds / 60)} minutes.`, {
@@ -107,6 +114,33 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
         });
       }
     }
+  }
+
+  /**
+   * Checks a password within the rate limits. The attempt counts as a failure under both keys before
+   * the limit is checked and the slow hash runs, so guesses sent all at once cannot each pass a check
+   * made before any of them had failed; a refused or successful attempt takes its count back. An
+   * unknown account (no hash) spends the same time on a decoy, so timing does not reveal which
+   * emails exist.
+   */
+  async function checkPassword(keys: { account: string; address: string }, password: string, hash: string | undefined): Promise<boolean> {
+    const at = now();
+    const attempt = [deps.newId(), deps.newId()];
+    await store.insertFailure(db, attempt[0]!, keys.account, at);
+    await store.insertFailure(db, attempt[1]!, keys.address, at);
+    try {
+      await checkRateLimit(keys);
+    } catch (error) {
+      await store.deleteFailures(db, attempt);
+      throw error;
+    }
+    const valid = await verifyPassword(password, hash ?? DECOY_PASSWORD_HASH);
+    if (hash !== undefined && valid) {
+      await store.clearFailures(db, keys.account);
+      await store.deleteFailures(db, attempt);
+      return true;
+    }
+    return false;
   }
 
   return {
@@ -117,13 +151,14 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
     /** Creates the first account and signs it in; refused once any account exists. */
     async setup(input: NewUserInput, client: { ip: string | null; userAgent: string | null }): Promise<SignedIn> {
       const user = await db.transaction().execute(async (tx) => {
+        await lockForWrites(tx, deps.db.dialect, 'users');
         if ((await store.countUsers(tx)) > 0) throw new AppError('SETUP_DONE', 'Rapport is already set up; sign in instead.');
         return insertNewUser(tx, input);
       });
       return startSession(user, client);
     },
 
-    createUser: (input: NewUserInput) => insertNewUser(db, input),
+    createUser: (input: NewUserInput) => db.transaction().execute((tx) => insertNewUser(tx, input)),
 
     listUsers: () => store.listUsers(db),
 
@@ -132,17 +167,9 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
 
     async login(input: unknown, client: { ip: string; userAgent: string | null }): Promise<SignedIn> {
       const { email, password } = parseInput(loginInput, input);
-      const keys = failureKeys(email, client.ip);
-      await checkRateLimit(keys);
       const row = await store.findUserByEmail(db, email);
-      const valid = await verifyPassword(password, row?.password_hash ?? DECOY_PASSWORD_HASH);
-      if (!row || !valid) {
-        const at = now();
-        await store.insertFailure(db, deps.newId(), keys.account, at);
-        await store.insertFailure(db, deps.newId(), keys.address, at);
-        throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
-      }
-      await store.clearFailures(db, keys.account);
+      const valid = await checkPassword(failureKeys(email, client.ip), password, row?.password_hash);
+      if (!row || !valid) throw new AppError('INVALID_CREDENTIALS', 'The email or password is wrong.');
       return startSession(store.toUser(row), client);
     },
 
@@ -178,15 +205,18 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       return userOf(scope);
     },
 
-    /** Changes the password after checking the current one, and signs out every other session. */
-    async changePassword(scope: Scope, input: unknown, keepSessionToken: string | null): Promise<void> {
+    /**
+     * Changes the password after checking the current one, and signs out every other session. A
+     * wrong current password counts as a failed sign-in, so a stolen session cannot guess it.
+     */
+    async changePassword(scope: Scope, input: unknown, client: { ip: string; keepSessionToken: string | null }): Promise<void> {
       const data = parseInput(passwordChange, input);
-      const row = await store.findUserById(db, scope.userId);
-      if (!row || !(await verifyPassword(data.currentPassword, row.password_hash))) {
+      const row = await userRowOf(scope);
+      if (!(await checkPassword(failureKeys(row.email, client.ip), data.currentPassword, row.password_hash))) {
         throw new AppError('INVALID_CREDENTIALS', 'The current password is wrong.', { fields: [{ path: 'currentPassword', message: 'is wrong' }] });
       }
       await store.updateUser(db, row.id, { password_hash: await hashPassword(data.newPassword), updated_at: now() });
-      await store.deleteSessionsOfUser(db, row.id, keepSessionToken ? hashSecret(keepSessionToken) : null);
+      await store.deleteSessionsOfUser(db, row.id, client.keepSessionToken ? hashSecret(client.keepSessionToken) : null);
     },
 
     /** Sets a password without the old one (the CLI, run by whoever owns the machine). */

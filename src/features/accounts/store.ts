@@ -118,6 +118,10 @@ export async function recentFailures(db: Db, key: string, since: string): Promis
   return { count: Number(row.count), oldest: (row.oldest as string | null) ?? null };
 }
 
+export async function deleteFailures(db: Db, ids: readonly string[]): Promise<void> {
+  await db.deleteFrom('login_failures').where('id', 'in', ids).execute();
+}
+
 export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.deleteFrom('login_failures').where('key', '=', key).execute();
 }

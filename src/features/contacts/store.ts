@@ -111,10 +111,10 @@ export async function replaceTags(db: Db, ownerId: string, contactId: string, ta
 }
 
 export const SORT_SPECS: Record<string, Omit<SortSpec, 'name' | 'direction' | 'id'>> = {
-  name: { column: 'c.sort_name', nullable: false },
-  company: { column: 'c.company', nullable: true },
-  lastInteraction: { column: 'c.last_interaction_at', nullable: true },
-  created: { column: 'c.created_at', nullable: false },
+  name: { column: 'c.sort_name', nullable: false, kind: 'text' },
+  company: { column: 'c.company', nullable: true, kind: 'text' },
+  lastInteraction: { column: 'c.last_interaction_at', nullable: true, kind: 'instant' },
+  created: { column: 'c.created_at', nullable: false, kind: 'instant' },
 };
 
 export function sortSpec(sort: string): SortSpec {
@@ -127,9 +127,9 @@ export function sortSpec(sort: string): SortSpec {
 }
 
 /** The value of a row under a sort, for the next cursor. */
-export function sortValue(row: ContactRow, spec: SortSpec): string | number | null {
+export function sortValue(row: ContactRow, spec: SortSpec): string | null {
   const column = spec.column.slice(2) as keyof ContactRow;
-  return row[column] as string | number | null;
+  return row[column] as string | null;
 }
 
 export async function listRows(

@@ -8,7 +8,7 @@ type Db = Kysely<DB>;
 export type InteractionRow = Selectable<InteractionsTable>;
 type Participant = Interaction['participants'][number];
 
-export const NEWEST_FIRST: SortSpec = { name: 'newest', column: 'i.occurred_at', direction: 'desc', nullable: false, id: 'i.id' };
+export const NEWEST_FIRST: SortSpec = { name: 'newest', column: 'i.occurred_at', direction: 'desc', nullable: false, kind: 'instant', id: 'i.id' };
 
 export function toInteraction(row: InteractionRow, participants: Participant[]): Interaction {
   return {

@@ -1,4 +1,5 @@
 import { sql, type Expression, type SqlBool } from 'kysely';
+import { instant } from '../dates.js';
 import { AppError } from '../errors.js';
 
 export interface SortSpec {
@@ -9,25 +10,36 @@ export interface SortSpec {
   direction: 'asc' | 'desc';
   /** Nullable columns sort their nulls last in both directions, on both databases. */
   nullable: boolean;
+  /** What the column holds, so a cursor can only carry a value the database can compare with it. */
+  kind: 'text' | 'instant';
   /** The id column that breaks ties, such as c.id. */
   id: string;
 }
 
 export interface Cursor {
-  value: string | number | null;
+  value: string | null;
   id: string;
 }
 
-export function encodeCursor(sort: SortSpec, value: string | number | null, id: string): string {
+export function encodeCursor(sort: SortSpec, value: string | null, id: string): string {
   return Buffer.from(JSON.stringify([sort.name, value, id])).toString('base64url');
 }
 
+function fitsColumn(sort: SortSpec, value: unknown): value is string | null {
+  if (value === null) return sort.nullable;
+  if (typeof value !== 'string') return false;
+  return sort.kind === 'text' || instant.safeParse(value).success;
+}
+
+/**
+ * Reads a cursor back, refusing any that this server did not make for this sort: a cursor is
+ * client input, and a value of the wrong kind would fail in the database (PostgreSQL refuses to
+ * compare a timestamptz with "soon").
+ */
 export function decodeCursor(sort: SortSpec, cursor: string): Cursor {
   try {
     const [name, value, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
-    if (name === sort.name && typeof id === 'string' && (value === null || typeof value === 'string' || typeof value === 'number')) {
-      return { value, id };
-    }
+    if (name === sort.name && typeof id === 'string' && fitsColumn(sort, value)) return { value, id };
   } catch {
     // fall through to the error below
   }

@@ -9,6 +9,8 @@ import type { Scope } from '../auth/scope.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorHandler, notFoundHandler } from './errors.js';
+import { jsonError } from './json.js';
+import { issuesToFields, nulPaths, validationError } from '../validation.js';
 
 export const SESSION_COOKIE = 'rapport_session';
 export const API_PREFIX = '/api/v1';
@@ -97,6 +99,11 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
     bodyLimit: config.bodyLimit,
+    // Longer than any id the routes accept, so an overlong id fails their validation and is named.
+    routerOptions: { maxParamLength: 1000 },
+    // Errors the router raises before any route (an overlong path part, broken percent-encoding)
+    // get the one error shape too.
+    frameworkErrors: (error, request, reply) => errorHandler(error, request, reply),
     trustProxy: config.trustProxy,
     // Don't let a slow client hold a connection open forever.
     requestTimeout: 60_000,
@@ -109,14 +116,24 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('auth', null);
+  // PostgreSQL cannot store the NUL character and SQLite would keep it invisibly: refuse it in any
+  // input, on both, naming where it is.
+  app.addHook('preValidation', async (request) => {
+    const issues = (['params', 'query', 'body'] as const).flatMap((part) =>
+      issuesToFields(nulPaths(request[part]).map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part),
+    );
+    if (issues.length > 0) throw validationError(issues);
+  });
 
+  // The API speaks JSON only: a text/plain body would reach the routes as a string and fail
+  // validation with a puzzling message instead of 415.
+  app.removeContentTypeParser('text/plain');
   // Fastify's own parser (with prototype-poisoning protection), with errors that say where.
   const parseJson = app.getDefaultJsonParser('error', 'error');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, raw, done) => {
     const body = String(raw);
-    if (body === '') return done(new AppError('INVALID_JSON', 'The request body is empty; send a JSON document.'), undefined);
     parseJson(request, body, (error: Error | null, value?: unknown) => {
-      if (error) return done(jsonError(error, body), undefined);
+      if (error) return done(jsonError(body), undefined);
       done(null, value);
     });
   });
@@ -166,15 +183,4 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
   });
   return app;
-}
-
-/** Turns a JSON.parse failure into INVALID_JSON with the line and column where parsing stopped. */
-function jsonError(error: Error, body: string): AppError {
-  const position = /at position (\d+)/.exec(error.message)?.[1];
-  const offset = position !== undefined ? Number(position) : /end of JSON input/.test(error.message) ? body.length : null;
-  if (offset === null) return new AppError('INVALID_JSON', `The request body is not valid JSON: ${error.message}`);
-  const before = body.slice(0, offset).split('\n');
-  const line = before.length;
-  const column = before.at(-1)!.length + 1;
-  return new AppError('INVALID_JSON', `The request body is not valid JSON at line ${line}, column ${column}.`, { line, column });
 }

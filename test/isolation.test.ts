@@ -1,0 +1,261 @@
+// Proves, for every route the server registers, that one user cannot read, change, list or delete
+// another's data: user B aims each route at user A's ids, and A's rows stay exactly as they were.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { authenticatedScope } from '../src/platform/auth/scope.js';
+import { createUser, describeEachDatabase, type TestEnv, type TestUser } from './harness/app.js';
+import { expectError, fieldPaths, signIn } from './harness/http.js';
+import { registeredRoutes } from './harness/routes.js';
+import { snapshotOwnedBy } from './harness/snapshot.js';
+import { createWorld, type World } from './harness/world.js';
+
+interface Context {
+  env: TestEnv;
+  a: World;
+  b: World;
+  /** Sends a request as B and checks that nothing of A's comes back in it. */
+  asB(options: InjectOptions): Promise<LightMyRequestResponse>;
+  /** Headers that authenticate a user the way this run does (API token or session cookie). */
+  headersOf(user: TestUser): Promise<Record<string, string>>;
+}
+
+/** Every id, the email and the word of A: none may appear in what B gets back. */
+function tracesOf(a: World): string[] {
+  return [
+    a.user.userId,
+    a.user.email,
+    a.word,
+    ...a.contacts.map((c) => c.id),
+    a.trashedContactId,
+    ...a.interactions.map((i) => i.id),
+    a.trashedInteractionId,
+    ...a.tokenIds,
+  ];
+}
+
+const allContactIds = (w: World) => [...w.contacts.map((c) => c.id), w.trashedContactId];
+const allInteractionIds = (w: World) => [...w.interactions.map((i) => i.id), w.trashedInteractionId];
+const idsOf = (response: LightMyRequestResponse, key = 'items') => (response.json()[key] as { id: string }[]).map((item) => item.id);
+
+async function expectSignedInAs(ctx: Context, headers: Record<string, string>, user: TestUser) {
+  const me = await ctx.env.app.inject({ method: 'GET', url: '/api/v1/me', headers });
+  expect(me.json().id).toBe(user.userId);
+}
+
+/** What B tries on each route. The keys must be exactly the routes the server registers. */
+const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
+  // Public routes: nothing of anyone's comes back, and they change nothing of A's.
+  'GET /api/v1/health': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/health' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/openapi.json': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/openapi.json' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs/': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs/json': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/json' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs/yaml': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/yaml' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs/static/*': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/static/swagger-ui.css' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/docs/static/index.html': async ({ asB }) => {
+    // swagger-ui sends the browser on to the docs page.
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/static/index.html' })).statusCode).toBe(302);
+  },
+  'GET /api/v1/docs/static/swagger-initializer.js': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/docs/static/swagger-initializer.js' })).statusCode).toBe(200);
+  },
+  'GET /api/v1/setup': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/setup' })).json()).toEqual({ needed: false });
+  },
+  'POST /api/v1/setup': async ({ asB, a }) => {
+    const response = await asB({ method: 'POST', url: '/api/v1/setup', payload: { email: a.user.email, password: 'taking over the account', displayName: 'B' } });
+    expectError(response, 409, 'SETUP_DONE');
+  },
+  'POST /api/v1/session': async ({ asB, a, b }) => {
+    const remoteAddress = '192.0.2.1';
+    expectError(await asB({ method: 'POST', url: '/api/v1/session', payload: { email: a.user.email, password: b.user.password }, remoteAddress }), 401, 'INVALID_CREDENTIALS');
+    const own = await asB({ method: 'POST', url: '/api/v1/session', payload: { email: b.user.email, password: b.user.password }, remoteAddress });
+    expect(own.json().user.id).toBe(b.user.userId);
+  },
+
+  // The signed-in user's own account: always B's, never A's.
+  'GET /api/v1/session': async ({ asB, b }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/session' })).json().user.id).toBe(b.user.userId);
+  },
+  'DELETE /api/v1/session': async (ctx) => {
+    const headers = await ctx.headersOf(ctx.b.user);
+    expect((await ctx.env.app.inject({ method: 'DELETE', url: '/api/v1/session', headers })).statusCode).toBe(204);
+    await expectSignedInAs(ctx, { cookie: ctx.a.session.cookie }, ctx.a.user);
+  },
+  'GET /api/v1/me': async ({ asB, b }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/me' })).json().id).toBe(b.user.userId);
+  },
+  'PATCH /api/v1/me': async ({ asB, b }) => {
+    const response = await asB({ method: 'PATCH', url: '/api/v1/me', payload: { displayName: 'B renamed', timeZone: 'Asia/Tokyo', weekStart: 3 } });
+    expect(response.json().id).toBe(b.user.userId);
+  },
+  'POST /api/v1/me/password': async (ctx) => {
+    const other = await createUser(ctx.env);
+    const headers = await ctx.headersOf(other);
+    const response = await ctx.env.app.inject({ method: 'POST', url: '/api/v1/me/password', headers, payload: { currentPassword: other.password, newPassword: 'another new password' } });
+    expect(response.statusCode).toBe(204);
+    await expectSignedInAs(ctx, { cookie: ctx.a.session.cookie }, ctx.a.user);
+  },
+  'GET /api/v1/tokens': async ({ asB, b }) => {
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/tokens' }))).toEqual(expect.arrayContaining(b.tokenIds));
+  },
+  'POST /api/v1/tokens': async (ctx) => {
+    const response = await ctx.asB({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'B script' } });
+    expect(response.statusCode).toBe(201);
+    await expectSignedInAs(ctx, { authorization: `Bearer ${response.json().token}` }, ctx.b.user);
+  },
+  'DELETE /api/v1/tokens/:id': async (ctx) => {
+    for (const id of ctx.a.tokenIds) expectError(await ctx.asB({ method: 'DELETE', url: `/api/v1/tokens/${id}` }), 404, 'TOKEN_NOT_FOUND');
+    await expectSignedInAs(ctx, ctx.a.user.headers, ctx.a.user);
+  },
+
+  // Contacts.
+  'GET /api/v1/contacts': async ({ asB, a, b }) => {
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/contacts?limit=500' }))).toEqual(expect.arrayContaining(b.contacts.map((c) => c.id)));
+    for (const query of [`q=${a.word}`, `tag=${a.tag}`, `dimension=${encodeURIComponent(a.dimension)}`]) {
+      expect(idsOf(await asB({ method: 'GET', url: `/api/v1/contacts?${query}` }))).toEqual([]);
+    }
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/contacts?tag=shared-tag&sort=-created' }))).toEqual(b.contacts.map((c) => c.id).reverse());
+  },
+  'POST /api/v1/contacts': async ({ asB, a, b }) => {
+    // The same name as one of A's contacts, in B's own list.
+    const response = await asB({ method: 'POST', url: '/api/v1/contacts', payload: { firstName: a.contacts[0].firstName, lastName: b.word } });
+    expect(response.statusCode).toBe(201);
+  },
+  'GET /api/v1/contacts/:id': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) {
+      expectError(await asB({ method: 'GET', url: `/api/v1/contacts/${id}` }), 404, 'CONTACT_NOT_FOUND');
+      expect((await asB({ method: 'HEAD', url: `/api/v1/contacts/${id}` })).statusCode).toBe(404);
+    }
+  },
+  'PATCH /api/v1/contacts/:id': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) {
+      expectError(await asB({ method: 'PATCH', url: `/api/v1/contacts/${id}`, payload: { notes: 'written by B', tags: ['B was here'] } }), 404, 'CONTACT_NOT_FOUND');
+    }
+  },
+  'DELETE /api/v1/contacts/:id': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/contacts/${id}` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'POST /api/v1/contacts/:id/restore': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/contacts/${id}/restore` }), 404, 'CONTACT_NOT_FOUND');
+  },
+
+  // Interactions.
+  'GET /api/v1/interactions': async ({ asB, a, b }) => {
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/interactions?limit=500' }))).toEqual(expect.arrayContaining(b.interactions.map((i) => i.id)));
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/interactions?contactId=${id}` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'POST /api/v1/interactions': async ({ asB, a, b }) => {
+    const log = (participantIds: string[]) =>
+      asB({ method: 'POST', url: '/api/v1/interactions', payload: { participantIds, kind: 'call', occurredAt: '2026-03-01T12:00:00Z', summary: 'B calls' } });
+    expect(fieldPaths(expectError(await log([a.contacts[0].id]), 404, 'CONTACT_NOT_FOUND'))).toEqual(['participantIds[0]']);
+    expect(fieldPaths(expectError(await log([b.contacts[0].id, a.contacts[1].id]), 404, 'CONTACT_NOT_FOUND'))).toEqual(['participantIds[1]']);
+    const own = await asB({ method: 'GET', url: `/api/v1/contacts/${b.contacts[0].id}` });
+    expect(own.json().lastInteractionAt).toBe(b.contacts[0].lastInteractionAt);
+  },
+  'GET /api/v1/interactions/:id': async ({ asB, a }) => {
+    for (const id of allInteractionIds(a)) {
+      expectError(await asB({ method: 'GET', url: `/api/v1/interactions/${id}` }), 404, 'INTERACTION_NOT_FOUND');
+      expect((await asB({ method: 'HEAD', url: `/api/v1/interactions/${id}` })).statusCode).toBe(404);
+    }
+  },
+  'PATCH /api/v1/interactions/:id': async ({ asB, a, b }) => {
+    for (const id of allInteractionIds(a)) {
+      expectError(await asB({ method: 'PATCH', url: `/api/v1/interactions/${id}`, payload: { summary: 'rewritten by B' } }), 404, 'INTERACTION_NOT_FOUND');
+    }
+    // B's own interaction cannot take A's contacts as participants either.
+    const own = b.interactions[0];
+    const response = await asB({ method: 'PATCH', url: `/api/v1/interactions/${own.id}`, payload: { participantIds: [a.contacts[0].id] } });
+    expect(fieldPaths(expectError(response, 404, 'CONTACT_NOT_FOUND'))).toEqual(['participantIds[0]']);
+    expect((await asB({ method: 'GET', url: `/api/v1/interactions/${own.id}` })).json().participants).toEqual(own.participants);
+  },
+  'DELETE /api/v1/interactions/:id': async ({ asB, a }) => {
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/interactions/${id}` }), 404, 'INTERACTION_NOT_FOUND');
+  },
+  'POST /api/v1/interactions/:id/restore': async ({ asB, a }) => {
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/interactions/${id}/restore` }), 404, 'INTERACTION_NOT_FOUND');
+  },
+
+  // Search and trash.
+  'GET /api/v1/search': async ({ asB, a, b }) => {
+    expect((await asB({ method: 'GET', url: `/api/v1/search?q=${a.word}` })).json()).toEqual({ items: [] });
+    // "plans" is in both users' interactions; B finds only B's.
+    expect(idsOf(await asB({ method: 'GET', url: '/api/v1/search?q=plans&type=interaction&limit=100' })).sort()).toEqual(b.interactions.map((i) => i.id).sort());
+  },
+  'GET /api/v1/trash': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/trash' })).statusCode).toBe(200);
+  },
+  'POST /api/v1/trash/:type/:id/restore': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/trash/contact/${id}/restore` }), 404, 'CONTACT_NOT_FOUND');
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/trash/interaction/${id}/restore` }), 404, 'INTERACTION_NOT_FOUND');
+  },
+  'DELETE /api/v1/trash/:type/:id': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/trash/contact/${id}` }), 404, 'CONTACT_NOT_FOUND');
+    for (const id of allInteractionIds(a)) expectError(await asB({ method: 'DELETE', url: `/api/v1/trash/interaction/${id}` }), 404, 'INTERACTION_NOT_FOUND');
+  },
+  'DELETE /api/v1/trash': async ({ asB }) => {
+    expect((await asB({ method: 'DELETE', url: '/api/v1/trash' })).statusCode).toBe(200);
+  },
+};
+
+describeEachDatabase('isolation between users', (env) => {
+  let a: World;
+  let b: World;
+  beforeAll(async () => {
+    a = await createWorld(env(), 'zephyr');
+    b = await createWorld(env(), 'quasar');
+  });
+
+  it('has an attempt for every route the server registers', () => {
+    expect(Object.keys(ATTEMPTS).sort()).toEqual(registeredRoutes(env().app));
+  });
+
+  /** A's rows in every table, and what A finds by searching: what B must not change. */
+  async function stateOfA() {
+    const found = await env().services.search.search(authenticatedScope(a.user.userId), { q: a.word, limit: 100 });
+    // Scores are left out: SQLite's bm25 weighs a word by how rare it is in the whole index, every
+    // user's rows included, so B's own writes move A's scores (never A's results or their order).
+    return { rows: await snapshotOwnedBy(env().db, a.user.userId), found: found.map(({ score: _score, ...hit }) => hit) };
+  }
+
+  for (const via of ['token', 'session'] as const) {
+    describe(`B signed in with ${via === 'token' ? 'an API token' : 'a session cookie'}`, () => {
+      const headersOf = async (user: TestUser): Promise<Record<string, string>> =>
+        via === 'token' ? user.headers : (await signIn(env(), user)).headers;
+
+      for (const [route, attempt] of Object.entries(ATTEMPTS)) {
+        it(`${route}: B cannot read, change, list or delete A's data`, async () => {
+          const before = await stateOfA();
+          expect(before.rows.contacts).toHaveLength(3);
+          const bHeaders = via === 'token' ? b.user.headers : b.session.headers;
+          const traces = tracesOf(a);
+          const asB = async (options: InjectOptions) => {
+            const response = await env().app.inject({ ...options, headers: { ...bHeaders, ...options.headers } });
+            // An error may repeat the id B sent ("No contact with id …"); anything else of A's is a leak.
+            const sent = `${options.url} ${JSON.stringify(options.payload ?? '')}`;
+            for (const trace of traces.filter((t) => !sent.includes(t))) {
+              expect(response.body, `${options.method} ${options.url} answered with ${trace}`).not.toContain(trace);
+            }
+            return response;
+          };
+          await attempt({ env: env(), a, b, asB, headersOf });
+          expect(await stateOfA()).toEqual(before);
+        });
+      }
+    });
+  }
+});
