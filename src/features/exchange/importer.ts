@@ -89,7 +89,6 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
   const at = deps.clock().toISOString();
   const report = emptyReport(options.file, reading);
   const index = new MatchIndex();
-  const names = new Map<string, string>();
   const data = await store.matchData(tx, ownerId);
   const methodsOf = new Map<string, { emails: { value: string; type: string }[]; phones: { value: string; type: string }[]; urls: { value: string; type: string }[] }>();
   for (const m of data.methods) {
@@ -103,7 +102,6 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     const keys = matchKeys({ displayName: c.display_name, company: c.company, ...methods, uid: uidOf.get(c.id) ?? null });
     keys.unshift(['uid', `urn:uuid:${c.id}`]);
     index.add(c.id, keys, c.display_name);
-    names.set(c.id, c.display_name);
   }
   methodsOf.clear();
 
@@ -129,7 +127,8 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
         matchedBy: p.matchedBy,
         changes: [],
         conflicts: [],
-        duplicateOf: p.duplicateOf.map((id) => ({ id, name: names.get(id) ?? '' })),
+        // Names are filled in at the end, for the few items a report lists.
+        duplicateOf: p.duplicateOf.map((id) => ({ id, name: '' })),
         warnings: p.warnings,
       };
       report.counts.warnings += p.warnings.length;
@@ -230,7 +229,6 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
         const target = match?.id ?? deps.newId();
         const duplicateOf = isNew ? index.sameName(name).slice(0, 3) : [];
         index.add(target, keys, name);
-        if (isNew) names.set(target, name);
         // Rapport's own export names the contact by its id; that needs no keeping.
         candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && e.value === `urn:uuid:${target}`));
         batch.push({ line: record.line, candidate, warnings, target, matchedBy: match?.by ?? null, isNew, duplicateOf });
@@ -246,6 +244,9 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
   // New contacts are indexed together at the end: one statement instead of one per batch.
   await contacts.indexNew(tx, scope);
   if (report.counts.new + report.counts.updated >= ANALYZE_AFTER) await store.analyze(tx);
+  const listed = [...report.new, ...report.possibleDuplicates, ...report.updated, ...report.unchanged].flatMap((item) => item.duplicateOf);
+  const found = new Map((await contacts.findMany(tx, scope, [...new Set(listed.map((d) => d.id))])).map((c) => [c.id, c.displayName]));
+  for (const d of listed) d.name = found.get(d.id) ?? '';
   options.onProgress?.(report.counts.rows);
   return report;
 }

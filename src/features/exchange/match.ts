@@ -133,26 +133,25 @@ const KEY_ORDER: MatchKey[] = ['uid', 'email', 'linkedin', 'phone', 'name'];
 
 /** Key → contact id for every contact an import may match, and names for spotting look-alikes. */
 export class MatchIndex {
-  private readonly keys = new Map<string, string>();
-  private readonly names = new Map<string, string[]>();
-  /** LinkedIn profiles of contacts that have one: a name match with another profile is someone else. */
-  private readonly profiles = new Map<string, string[]>();
+  // One map per kind, values as they are: a large import keeps a key or two per contact in memory,
+  // so no concatenated key strings, and no arrays where one id is the usual case.
+  private readonly keys: Record<MatchKey, Map<string, string>> = { uid: new Map(), email: new Map(), linkedin: new Map(), phone: new Map(), name: new Map() };
+  private readonly names = new Map<string, string | string[]>();
+  /** The LinkedIn profile of each contact that has one: a name match with another profile is someone else. */
+  private readonly profiles = new Map<string, string>();
 
   add(id: string, keys: readonly [MatchKey, string][], name: string): void {
     for (const [kind, value] of keys) {
-      if (kind === 'linkedin') {
-        const list = this.profiles.get(id);
-        if (!list) this.profiles.set(id, [value]);
-        else if (!list.includes(value)) list.push(value);
-      }
-      const k = `${kind}\u0001${value}`;
+      if (kind === 'linkedin' && !this.profiles.has(id)) this.profiles.set(id, value);
       // The first contact with a key keeps it: the oldest wins when the user already has duplicates.
-      if (!this.keys.has(k)) this.keys.set(k, id);
+      if (!this.keys[kind].has(value)) this.keys[kind].set(value, id);
     }
     const folded = fold(name);
     const ids = this.names.get(folded);
-    if (!ids) this.names.set(folded, [id]);
-    else if (!ids.includes(id) && ids.length < 5) ids.push(id);
+    if (ids === undefined) this.names.set(folded, id);
+    else if (typeof ids === 'string') {
+      if (ids !== id) this.names.set(folded, [ids, id]);
+    } else if (!ids.includes(id) && ids.length < 5) ids.push(id);
   }
 
   /**
@@ -164,10 +163,10 @@ export class MatchIndex {
     for (const kind of KEY_ORDER) {
       for (const [k, value] of keys) {
         if (k !== kind) continue;
-        const id = this.keys.get(`${kind}\u0001${value}`);
+        const id = this.keys[kind].get(value);
         if (!id) continue;
         const theirs = this.profiles.get(id);
-        if (kind === 'name' && profiles.length > 0 && theirs && !theirs.some((p) => profiles.includes(p))) continue;
+        if (kind === 'name' && profiles.length > 0 && theirs !== undefined && !profiles.includes(theirs)) continue;
         return { id, by: kind };
       }
     }
@@ -176,7 +175,8 @@ export class MatchIndex {
 
   /** Contacts with the same name (ignoring case and accents). */
   sameName(name: string): string[] {
-    return this.names.get(fold(name)) ?? [];
+    const ids = this.names.get(fold(name));
+    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
   }
 }
 
