@@ -241,9 +241,11 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     }
   }
   if (batch.length > 0) await flush(batch);
+  // Statistics first: the indexing query below joins the tables just filled, and a planner that
+  // still thinks them empty picks nested scans (quadratic on PostgreSQL).
+  if (report.counts.new + report.counts.updated >= ANALYZE_AFTER) await store.analyze(tx);
   // New contacts are indexed together at the end: one statement instead of one per batch.
   await contacts.indexNew(tx, scope);
-  if (report.counts.new + report.counts.updated >= ANALYZE_AFTER) await store.analyze(tx);
   const listed = [...report.new, ...report.possibleDuplicates, ...report.updated, ...report.unchanged].flatMap((item) => item.duplicateOf);
   const found = new Map((await contacts.findMany(tx, scope, [...new Set(listed.map((d) => d.id))])).map((c) => [c.id, c.displayName]));
   for (const d of listed) d.name = found.get(d.id) ?? '';
