@@ -16,6 +16,7 @@ import { createTrashService } from './features/trash/service.js';
 import type { Config } from './platform/config.js';
 import type { Deps } from './platform/deps.js';
 import { API_PREFIX, authHook, createHttpServer, type App } from './platform/http/server.js';
+import { serveWebApp } from './platform/http/web.js';
 
 export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
 
@@ -41,10 +42,12 @@ export interface ServerOptions {
   deps: Deps;
   services: Services;
   logger: boolean;
+  /** The built web app to serve at / (web/dist); null serves the API alone. */
+  webRoot?: string | null;
 }
 
 /** The whole HTTP application, ready for `listen()` or `inject()`. */
-export async function buildServer({ config, deps, services, logger }: ServerOptions): Promise<App> {
+export async function buildServer({ config, deps, services, logger, webRoot = null }: ServerOptions): Promise<App> {
   const app = await createHttpServer({ config, logger, version: VERSION });
 
   await app.register(
@@ -83,5 +86,6 @@ export async function buildServer({ config, deps, services, logger }: ServerOpti
     },
     { prefix: API_PREFIX },
   );
+  if (webRoot && !(await serveWebApp(app, webRoot))) app.log.warn(`${webRoot} is missing, so only the API is served: run \`npm run build\` to build the web app`);
   return app;
 }

@@ -3,6 +3,7 @@ import type { Config } from './platform/config.js';
 import { openDatabase, type Database } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
 import { systemDeps } from './platform/deps.js';
+import { WEB_ROOT } from './platform/http/web.js';
 
 const HOUR_MS = 60 * 60 * 1000;
 
@@ -28,7 +29,7 @@ export async function startServer(config: Config, options: { handleSignals: bool
   const db = await openConfiguredDatabase(config);
   const deps = systemDeps(db);
   const services = createServices(deps, { sessionDays: config.sessionDays });
-  const app = await buildServer({ config, deps, services, logger: options.logger });
+  const app = await buildServer({ config, deps, services, logger: options.logger, webRoot: WEB_ROOT });
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -153,6 +153,23 @@ const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
   'POST /api/v1/contacts/:id/restore': async ({ asB, a }) => {
     for (const id of allContactIds(a)) expectError(await asB({ method: 'POST', url: `/api/v1/contacts/${id}/restore` }), 404, 'CONTACT_NOT_FOUND');
   },
+  'POST /api/v1/contacts/bulk': async ({ asB, a }) => {
+    for (const payload of [{ action: 'tag', tags: ['B was here'] }, { action: 'untag', tags: [a.tag, 'shared-tag'] }, { action: 'delete' }]) {
+      const response = await asB({ method: 'POST', url: '/api/v1/contacts/bulk', payload: { ...payload, ids: allContactIds(a) } });
+      expect(response.statusCode).toBe(200);
+      expect(response.json().results.map((r: { ok: boolean; error?: { code: string } }) => [r.ok, r.error?.code])).toEqual(allContactIds(a).map(() => [false, 'CONTACT_NOT_FOUND']));
+    }
+  },
+  'GET /api/v1/contacts/tags': async ({ asB, b }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/contacts/tags' })).json().items).toEqual([
+      { tag: b.tag, count: 2 },
+      { tag: 'shared-tag', count: 2 },
+    ]);
+  },
+  'GET /api/v1/contacts/dimensions': async ({ asB, b }) => {
+    const values = (await asB({ method: 'GET', url: '/api/v1/contacts/dimensions' })).json().items.flatMap((d: { name: string; values: { value: string }[] }) => d.values.map((v) => `${d.name}:${v.value}`));
+    expect(values).toEqual([`industry:${b.word} industry`, 'region:Europe', 'community:Open source']);
+  },
 
   // Interactions.
   'GET /api/v1/interactions': async ({ asB, a, b }) => {

@@ -227,3 +227,50 @@ export function asArray<T>(value: T | T[] | undefined): T[] {
   if (value === undefined) return [];
   return Array.isArray(value) ? value : [value];
 }
+
+export const BULK_ACTIONS = ['tag', 'untag', 'delete'] as const;
+export type BulkAction = (typeof BULK_ACTIONS)[number];
+
+/** One action over many contacts: add tags, remove tags, or move them to the trash. */
+export const bulkInput = z
+  .strictObject({
+    action: z.enum(BULK_ACTIONS),
+    ids: z
+      .array(z.string().trim().min(1).max(100))
+      .min(1, 'name at least one contact')
+      .max(1000, 'at most 1000 contacts at a time')
+      .transform((ids) => [...new Set(ids)]),
+    tags: contactFields.tags.optional().describe('The tags to add or remove; required for tag and untag'),
+  })
+  .refine((b) => b.action === 'delete' || normalizeTags(b.tags ?? []).length > 0, { path: ['tags'], message: 'give at least one tag to add or remove' })
+  .refine((b) => b.action !== 'delete' || b.tags === undefined, { path: ['tags'], message: 'is not used when moving contacts to the trash' });
+export type BulkInput = z.input<typeof bulkInput>;
+
+export const bulkResultSchema = z.object({
+  id: z.string(),
+  ok: z.boolean(),
+  error: z.object({ code: z.string(), message: z.string() }).optional().describe('Why this contact was left unchanged'),
+});
+export type BulkResult = z.infer<typeof bulkResultSchema>;
+
+export const tagCountSchema = z.object({ tag: z.string(), count: z.number().int() });
+export type TagCount = z.infer<typeof tagCountSchema>;
+
+export const dimensionCountSchema = z.object({
+  name: z.string(),
+  values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+});
+export type DimensionCount = z.infer<typeof dimensionCountSchema>;
+
+/**
+ * Groups (dimension, value, count) rows by dimension: the standard dimensions always appear, so a
+ * form can offer them before any contact has one; values keep the order given (most used first).
+ */
+export function groupDimensionCounts(rows: readonly { dimension: string; value: string; count: number }[]): DimensionCount[] {
+  const byName = new Map<string, DimensionCount>(STANDARD_DIMENSIONS.map((name) => [name, { name, values: [] }]));
+  for (const row of rows) {
+    const entry = byName.get(row.dimension) ?? byName.set(row.dimension, { name: row.dimension, values: [] }).get(row.dimension)!;
+    entry.values.push({ value: row.value, count: row.count });
+  }
+  return [...byName.values()];
+}

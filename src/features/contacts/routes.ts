@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { scopeOf, type App } from '../../platform/http/server.js';
-import { contactInput, contactPatch, contactSchema, listQuery } from './model.js';
+import { bulkInput, bulkResultSchema, contactInput, contactPatch, contactSchema, dimensionCountSchema, listQuery, tagCountSchema } from './model.js';
 import type { ContactsService } from './service.js';
 
 export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
@@ -14,6 +14,34 @@ export function contactRoutes(app: App, contacts: ContactsService) {
       response: { 200: z.object({ items: z.array(contactSchema), nextCursor: z.string().nullable() }) },
     },
     handler: async (request) => contacts.list(scopeOf(request), request.query),
+  });
+
+  app.get('/contacts/tags', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'Your tags with how many contacts carry each, most used first',
+      response: { 200: z.object({ items: z.array(tagCountSchema) }) },
+    },
+    handler: async (request) => ({ items: await contacts.tags(scopeOf(request)) }),
+  });
+
+  app.get('/contacts/dimensions', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'Every dimension (standard ones first) with its values and their counts',
+      response: { 200: z.object({ items: z.array(dimensionCountSchema) }) },
+    },
+    handler: async (request) => ({ items: await contacts.dimensions(scopeOf(request)) }),
+  });
+
+  app.post('/contacts/bulk', {
+    schema: {
+      tags: ['contacts'],
+      summary: 'Tag, untag or trash many contacts at once, with a result for each',
+      body: bulkInput,
+      response: { 200: z.object({ results: z.array(bulkResultSchema) }) },
+    },
+    handler: async (request) => ({ results: await contacts.bulk(scopeOf(request), request.body) }),
   });
 
   app.post('/contacts', {

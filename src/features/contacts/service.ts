@@ -9,7 +9,9 @@ import { AppError } from '../../platform/errors.js';
 import { parseInput, validationError } from '../../platform/validation.js';
 import {
   asArray,
+  bulkInput,
   contactInput,
+  groupDimensionCounts,
   contactPatch,
   displayNameOf,
   listQuery,
@@ -18,8 +20,12 @@ import {
   sortNameOf,
   type Contact,
   type ContactInput,
+  type BulkInput,
+  type BulkResult,
   type ContactPatch,
+  type DimensionCount,
   type ListQuery,
+  type TagCount,
 } from './model.js';
 import * as store from './store.js';
 
@@ -173,6 +179,41 @@ export function createContactsService(deps: Deps) {
         await reindex(tx, [id]);
         return loadOne(tx, scope, id, { includeDeleted: false });
       });
+    },
+
+    /**
+     * Tags, untags or trashes many contacts in one transaction and reports on each: ids that are
+     * not the user's live contacts are left out with CONTACT_NOT_FOUND, the rest are changed.
+     */
+    async bulk(scope: Scope, input: BulkInput): Promise<BulkResult[]> {
+      const data = parseInput(bulkInput, input);
+      return db.transaction().execute(async (tx) => {
+        const live = await store.liveIds(tx, scope.userId, data.ids);
+        const ids = data.ids.filter((id) => live.has(id));
+        const tags = normalizeTags(data.tags ?? []);
+        const at = now();
+        if (data.action === 'delete') {
+          await store.setDeleted(tx, scope.userId, ids, at, at);
+          await search.remove(tx, 'contact', ids);
+        } else {
+          if (data.action === 'tag') await store.addTags(tx, scope.userId, ids, tags);
+          else await store.removeTags(tx, scope.userId, ids, tags);
+          await store.touch(tx, scope.userId, ids, at);
+          // Tags are part of a contact's search document.
+          await reindex(tx, ids);
+        }
+        return data.ids.map((id): BulkResult =>
+          live.has(id) ? { id, ok: true } : { id, ok: false, error: { code: 'CONTACT_NOT_FOUND', message: `No contact with id ${id}.` } },
+        );
+      });
+    },
+
+    /** The user's tags with how many live contacts carry each, for filters and autocomplete. */
+    tags: (scope: Scope): Promise<TagCount[]> => store.tagCounts(db, scope.userId),
+
+    /** Every dimension (the standard ones first) with its values and how many live contacts have each. */
+    async dimensions(scope: Scope): Promise<DimensionCount[]> {
+      return groupDimensionCounts(await store.dimensionCounts(db, scope.userId));
     },
 
     async listTrashed(scope: Scope): Promise<Contact[]> {

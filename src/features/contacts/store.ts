@@ -165,6 +165,8 @@ export async function listRows(
 }
 
 export async function setDeleted(db: Db, ownerId: string, ids: readonly string[], deletedAt: string | null, updatedAt: string) {
+  // PostgreSQL rejects `IN ()`; a bulk action whose ids were all unknown has nothing to do.
+  if (ids.length === 0) return;
   await db
     .updateTable('contacts')
     .set({ deleted_at: deletedAt, updated_at: updatedAt })
@@ -234,4 +236,56 @@ export function documentSource(db: Db, dialect: Dialect, filter: { ids: readonly
     .where('c.deleted_at', 'is', null);
   query = 'ids' in filter ? query.where('c.id', 'in', filter.ids) : query.where('c.owner_id', '=', filter.ownerId);
   return query;
+}
+
+/** Adds tags to contacts, leaving those they already have alone. */
+export async function addTags(db: Db, ownerId: string, contactIds: readonly string[], tags: readonly string[]): Promise<void> {
+  if (contactIds.length === 0 || tags.length === 0) return;
+  await db
+    .insertInto('contact_tags')
+    .values(contactIds.flatMap((contactId) => tags.map((tag) => ({ owner_id: ownerId, contact_id: contactId, tag }))))
+    .onConflict((oc) => oc.columns(['contact_id', 'tag']).doNothing())
+    .execute();
+}
+
+export async function removeTags(db: Db, ownerId: string, contactIds: readonly string[], tags: readonly string[]): Promise<void> {
+  if (contactIds.length === 0 || tags.length === 0) return;
+  await db.deleteFrom('contact_tags').where('owner_id', '=', ownerId).where('contact_id', 'in', contactIds).where('tag', 'in', tags).execute();
+}
+
+/** The owner's tags on live contacts with how many contacts carry each, most used first. */
+export async function tagCounts(db: Db, ownerId: string): Promise<{ tag: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('contact_tags as t')
+    .innerJoin('contacts as c', (join) => join.onRef('c.id', '=', 't.contact_id').onRef('c.owner_id', '=', 't.owner_id'))
+    .select(['t.tag', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('t.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
+    .groupBy('t.tag')
+    .orderBy('count', 'desc')
+    .orderBy('t.tag')
+    .execute();
+  // PostgreSQL counts are bigint, which pg returns as strings.
+  return rows.map((r) => ({ tag: r.tag, count: Number(r.count) }));
+}
+
+/** The owner's dimension values on live contacts with their counts, by dimension, most used first. */
+export async function dimensionCounts(db: Db, ownerId: string): Promise<{ dimension: string; value: string; count: number }[]> {
+  const rows = await db
+    .selectFrom('contact_dimensions as d')
+    .innerJoin('contacts as c', (join) => join.onRef('c.id', '=', 'd.contact_id').onRef('c.owner_id', '=', 'd.owner_id'))
+    .select(['d.dimension', 'd.value', (eb) => eb.fn.countAll<number | string>().as('count')])
+    .where('d.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
+    .groupBy(['d.dimension', 'd.value'])
+    .orderBy('d.dimension')
+    .orderBy('count', 'desc')
+    .orderBy('d.value')
+    .execute();
+  return rows.map((r) => ({ dimension: r.dimension, value: r.value, count: Number(r.count) }));
+}
+
+export async function touch(db: Db, ownerId: string, ids: readonly string[], updatedAt: string): Promise<void> {
+  if (ids.length === 0) return;
+  await db.updateTable('contacts').set({ updated_at: updatedAt }).where('owner_id', '=', ownerId).where('id', 'in', ids).execute();
 }

@@ -1,0 +1,36 @@
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { prefetchContactList } from './features/contacts/api';
+import { filtersFrom } from './features/contacts/ContactsPage';
+import { ApiError } from './shared/api';
+import { SessionProvider } from './shared/session';
+import { ToastProvider } from './shared/ui';
+import './shared/tokens.css';
+import './shared/app.css';
+
+const queryClient = new QueryClient({
+  defaultOptions: {
+    queries: {
+      staleTime: 30_000,
+      // A 4xx will not get better by asking again; a dropped connection might.
+      retry: (count, error) => count < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+    },
+  },
+});
+
+// The contact list is the start page: ask for it alongside the session check, not after it.
+if (location.pathname === '/' || location.pathname === '/contacts') prefetchContactList(queryClient, filtersFrom(location.search));
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <QueryClientProvider client={queryClient}>
+      <ToastProvider>
+        <SessionProvider>
+          <App />
+        </SessionProvider>
+      </ToastProvider>
+    </QueryClientProvider>
+  </StrictMode>,
+);
