@@ -5,6 +5,8 @@ import { createAccountsService, csrfTokenFor } from './features/accounts/service
 import { accountRoutes, publicAccountRoutes } from './features/accounts/routes.js';
 import { contactRoutes } from './features/contacts/routes.js';
 import { createContactsService } from './features/contacts/service.js';
+import { exchangeRoutes } from './features/exchange/routes.js';
+import { createExchangeService } from './features/exchange/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
 import { createInteractionsService } from './features/interactions/service.js';
 import { calendarFeedRoute, nurtureRoutes } from './features/nurture/routes.js';
@@ -45,6 +47,7 @@ export function createServices(deps: Deps, options: { sessionDays: number } = { 
     skills,
     reflect: createReflectService(deps, accounts, interactions, skills),
     feedback: createFeedbackService(deps, accounts, skills),
+    exchange: createExchangeService(deps, contacts, interactions),
   };
 }
 
@@ -100,6 +103,7 @@ export async function buildServer({ config, deps, services, logger, webRoot = nu
         reflectRoutes(authed, services.reflect);
         feedbackRoutes(authed, services.feedback);
         seedRoutes(authed, services.seed);
+        exchangeRoutes(authed, services.exchange, { importLimit: config.importLimit });
       });
     },
     { prefix: API_PREFIX },

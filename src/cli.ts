@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { createServices, VERSION, type Services } from './app.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
+import { exchangeCommands } from './features/exchange/cli.js';
 import { interactionCommands } from './features/interactions/cli.js';
 import { feedbackCommands } from './features/feedback/cli.js';
 import { nurtureCommands } from './features/nurture/cli.js';
@@ -23,7 +24,7 @@ import { openConfiguredDatabase, startServer } from './serve.js';
 /** Exit codes scripts can rely on. */
 export function exitCodeOf(error: unknown): number {
   if (!(error instanceof AppError)) return 1;
-  if (error.code === 'VALIDATION_FAILED') return 2;
+  if (error.code === 'VALIDATION_FAILED' || error.code === 'IMPORT_FILE_INVALID' || error.code === 'BACKUP_INVALID') return 2;
   if (error.code.endsWith('NOT_FOUND')) return 3;
   if (error.code === 'UNAUTHENTICATED' || error.code === 'INVALID_CREDENTIALS') return 4;
   return 1;
@@ -41,7 +42,8 @@ export interface CliIo {
   out(text: string): void;
   err(text: string): void;
   env: NodeJS.ProcessEnv;
-  secret(question: string): Promise<string>;
+  /** Reads a password; the terminal (or standard input) when not given. */
+  secret?(question: string): Promise<string>;
 }
 
 /** Runs the CLI; returns the exit code. Tests call this with their own output and environment. */
@@ -85,7 +87,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
       );
     },
     json: () => Boolean(globals().json),
-    secret: io.secret,
+    secret: io.secret ?? readSecret,
     out: io.out,
     err: io.err,
   };
@@ -125,6 +127,7 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
   skillCommands(program, ctx);
   feedbackCommands(program, ctx);
   seedCommands(program, ctx);
+  exchangeCommands(program, ctx);
 
   try {
     await program.parseAsync(argv);
@@ -144,7 +147,6 @@ export async function main(argv: string[]): Promise<void> {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     env: process.env,
-    secret: readSecret,
   });
   process.exitCode = code;
 }

@@ -398,7 +398,60 @@ const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
     const response = await asB({ method: 'POST', url: `/api/v1/public/feedback/${b.feedbackToken}`, payload: { ratings: [{ skillId: a.skillId, rating: 1 }] } });
     expect(fieldPaths(expectError(response, 400, 'VALIDATION_FAILED'))).toEqual(['ratings[0].skillId']);
   },
+
+  // Import, export, backup, duplicates and merges.
+  'POST /api/v1/imports': async ({ asB, a }) => {
+    // A file naming A's contact by email matches nothing of A's: it would create B's own contact.
+    const csv = `First Name,Last Name,E-mail Address\nada,${a.word},${a.contacts[0].emails[0]!.value}\n`;
+    const response = await asB({ method: 'POST', url: '/api/v1/imports?filename=c.csv', headers: { 'content-type': 'text/csv' }, payload: csv });
+    expect(response.json().report.counts).toMatchObject({ new: 1, updated: 0, unchanged: 0 });
+  },
+  'GET /api/v1/imports/:id': async ({ asB }) => {
+    expectError(await asB({ method: 'GET', url: `/api/v1/imports/${importOfA}` }), 404, 'IMPORT_NOT_FOUND');
+  },
+  'POST /api/v1/imports/:id/commit': async ({ asB }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/imports/${importOfA}/commit` }), 404, 'IMPORT_NOT_FOUND');
+  },
+  'DELETE /api/v1/imports/:id': async ({ asB }) => {
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/imports/${importOfA}` }), 404, 'IMPORT_NOT_FOUND');
+  },
+  'POST /api/v1/restore': async ({ asB }) => {
+    const backup = (await asB({ method: 'GET', url: '/api/v1/backup' })).body;
+    expectError(await asB({ method: 'POST', url: '/api/v1/restore', headers: { 'content-type': 'application/json' }, payload: backup }), 409, 'RESTORE_TARGET_NOT_EMPTY');
+  },
+  'GET /api/v1/export/vcard': async ({ asB, a, b }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/export/vcard' })).body).toContain(`FN:ada ${b.word}`);
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/export/vcard?id=${id}` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/export/csv': async ({ asB, a, b }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/export/csv' })).body).toContain(`grace,,${b.word}`);
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/export/csv?id=${id}` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/backup': async ({ asB, b }) => {
+    const backup = JSON.parse((await asB({ method: 'GET', url: '/api/v1/backup' })).body);
+    expect(backup.tables.contacts.map((c: { id: string }) => c.id)).toEqual(expect.arrayContaining(b.contacts.map((c) => c.id)));
+  },
+  'GET /api/v1/contacts/:id/photo': async ({ asB, a }) => {
+    for (const id of allContactIds(a)) expectError(await asB({ method: 'GET', url: `/api/v1/contacts/${id}/photo` }), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/duplicates': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/duplicates' })).statusCode).toBe(200);
+  },
+  'POST /api/v1/merges': async ({ asB, a, b }) => {
+    const merge = (keepId: string, mergeId: string) => asB({ method: 'POST', url: '/api/v1/merges', payload: { keepId, mergeId } });
+    expectError(await merge(b.contacts[0].id, a.contacts[0].id), 404, 'CONTACT_NOT_FOUND');
+    expectError(await merge(a.contacts[0].id, a.contacts[1].id), 404, 'CONTACT_NOT_FOUND');
+  },
+  'GET /api/v1/merges': async ({ asB }) => {
+    expect((await asB({ method: 'GET', url: '/api/v1/merges' })).json()).toEqual({ items: [] });
+  },
+  'POST /api/v1/merges/:id/undo': async ({ asB }) => {
+    expectError(await asB({ method: 'POST', url: `/api/v1/merges/${importOfA}/undo` }), 404, 'MERGE_NOT_FOUND');
+  },
 };
+
+/** An import A uploaded and has not committed, made before the attempts. */
+let importOfA = '';
 
 describeEachDatabase('isolation between users', (env) => {
   let a: World;
@@ -406,6 +459,13 @@ describeEachDatabase('isolation between users', (env) => {
   beforeAll(async () => {
     a = await createWorld(env(), 'zephyr');
     b = await createWorld(env(), 'quasar');
+    const upload = await env().app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?filename=a.csv',
+      headers: { ...a.user.headers, 'content-type': 'text/csv' },
+      payload: 'First Name,Last Name,E-mail Address\nAlan,Turing,alan@example.com\n',
+    });
+    importOfA = upload.json().id;
   });
 
   it('has an attempt for every route the server registers', () => {

@@ -3,6 +3,7 @@ import * as foundation from './2026_11_26_001_foundation.js';
 import * as nurture from './2026_11_27_001_nurture.js';
 import * as growth from './2026_11_28_001_growth.js';
 import * as searchBulkFill from './2026_11_28_002_search_bulk_fill.js';
+import * as exchange from './2026_11_28_003_exchange.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -13,4 +14,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_27_001_nurture': nurture,
   '2026_11_28_001_growth': growth,
   '2026_11_28_002_search_bulk_fill': searchBulkFill,
+  '2026_11_28_003_exchange': exchange,
 };

@@ -17,6 +17,8 @@ const configSchema = z.object({
   logLevel: z.enum(LOG_LEVELS),
   /** Largest request body the API accepts, in bytes. */
   bodyLimit: z.coerce.number().int().positive(),
+  /** Largest file an import or restore upload may be, in bytes (the CLI reads any size). */
+  importLimit: z.coerce.number().int().positive(),
   /** Set the Secure flag on cookies; on by default unless the server listens on loopback. */
   secureCookies: z.boolean(),
   /** Trust X-Forwarded-For from a reverse proxy when rate-limiting by address. */
@@ -63,6 +65,7 @@ export function loadConfig(flags: ConfigFlags = {}, env: NodeJS.ProcessEnv = pro
     databaseUrl: flags.databaseUrl ?? (env.DATABASE_URL || undefined),
     logLevel: flags.logLevel ?? env.LOG_LEVEL ?? 'info',
     bodyLimit: env.RAPPORT_BODY_LIMIT ?? 1024 * 1024,
+    importLimit: env.RAPPORT_IMPORT_LIMIT ?? 40 * 1024 * 1024,
     secureCookies: flag(env.RAPPORT_SECURE_COOKIES) ?? !loopback,
     trustProxy: flag(env.RAPPORT_TRUST_PROXY) ?? false,
     sessionDays: env.RAPPORT_SESSION_DAYS ?? 30,

@@ -40,6 +40,8 @@ export function issuesToFields(issues: readonly Issue[], prefix = ''): { path: s
  */
 export function nulPaths(value: unknown, path: readonly PropertyKey[] = []): PropertyKey[][] {
   if (typeof value === 'string') return value.includes('\0') ? [[...path]] : [];
+  // An uploaded file arrives as bytes; walking them as an object would visit every byte.
+  if (value instanceof Uint8Array) return [];
   if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
   if (value === null || typeof value !== 'object') return [];
   return Object.entries(value).flatMap(([key, item]) => (key.includes('\0') ? [[...path, key]] : nulPaths(item, [...path, key])));

@@ -52,6 +52,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
 
   /** Recomputes last interaction, due date and strength of these contacts, or of all with 'all'. */
   async function refreshSchedule(tx: Kysely<DB>, scope: Scope, ids: readonly string[]) {
+    if (ids.length === 0) return;
     await store.refreshSchedule(tx, deps.db.dialect, scope.userId, ids, await accounts.nurtureSettings(scope, tx));
   }
 
@@ -240,6 +241,10 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
     },
 
     expiredTrash: (before: string) => store.expiredTrash(db, before),
+    /** Rebuilds the search documents of contacts written outside this service (bulk import, merge). */
+    reindex,
+    /** Indexes, in one statement, the user's contacts that have no search document yet (bulk writers). */
+    indexNew: (tx: Kysely<DB>, scope: Scope) => search.fill(tx, 'contact', store.documentSource(tx, deps.db.dialect, { ownerId: scope.userId })),
     requireLive,
     refreshSchedule,
     /** After a bulk load or a settings change: every contact's last interaction, due date and strength. */

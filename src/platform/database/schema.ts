@@ -291,6 +291,62 @@ export interface SkillRatingsTable {
   rated_at: Timestamp;
 }
 
+export interface ContactPhotosTable {
+  contact_id: string;
+  owner_id: string;
+  media_type: string;
+  data: Buffer;
+  sha256: string;
+  updated_at: Timestamp;
+}
+
+export interface ContactExtrasTable {
+  id: string;
+  owner_id: string;
+  contact_id: string;
+  position: number;
+  property_group: string | null;
+  name: string;
+  /** JSON object of parameter name → values. */
+  params: string;
+  /** The value as vCard 4.0 text. */
+  value: string;
+}
+
+export interface ContactSourcesTable {
+  contact_id: string;
+  owner_id: string;
+  source: string;
+  /** JSON: what the source last said about the contact. */
+  snapshot: string;
+  imported_at: Timestamp;
+}
+
+export interface ImportSessionsTable {
+  id: string;
+  owner_id: string;
+  file_name: string;
+  format: string | null;
+  content: Buffer | null;
+  /** JSON import report (the preview, then the result). */
+  report: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  committed_at: Timestamp | null;
+}
+
+export interface ContactMergesTable {
+  id: string;
+  owner_id: string;
+  kept_id: string;
+  merged_id: string;
+  merged_name: string;
+  /** JSON: the rows undo puts back. */
+  undo: string;
+  created_at: Timestamp;
+  undone_at: Timestamp | null;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -318,4 +374,9 @@ export interface DB {
   feedback_responses: FeedbackResponsesTable;
   feedback_answers: FeedbackAnswersTable;
   skill_ratings: SkillRatingsTable;
+  contact_photos: ContactPhotosTable;
+  contact_extras: ContactExtrasTable;
+  contact_sources: ContactSourcesTable;
+  import_sessions: ImportSessionsTable;
+  contact_merges: ContactMergesTable;
 }

@@ -1,0 +1,216 @@
+import type SQLite from 'better-sqlite3';
+import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { ContactExtrasTable, ContactsTable, DB } from '../../platform/database/schema.js';
+import type { ExtraProperty } from './model.js';
+import type { Snapshot } from './match.js';
+
+/*
+ * The exchange feature's queries: its own tables (pictures, kept vCard properties, import
+ * snapshots, import sessions, merges) and the bulk writer that inserts imported contacts with the
+ * same rows the contacts feature writes. Every query is scoped by owner.
+ */
+
+type Db = Kysely<DB>;
+type Method = { value: string; type: string };
+
+// Rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits.
+const ROWS_PER_INSERT = 400;
+
+/** The better-sqlite3 handle of the transaction's connection, for bulk inserts; null on PostgreSQL. */
+export type Raw = SQLite.Database | null;
+
+const prepared = new WeakMap<SQLite.Database, Map<string, SQLite.Statement>>();
+
+/**
+ * Inserts many rows: on SQLite with one prepared statement run per row (on the transaction's own
+ * connection), several times faster than building multi-row SQL; elsewhere in multi-row INSERTs.
+ */
+async function insertChunked<T extends keyof DB>(db: Db, table: T, rows: readonly Insertable<DB[T]>[], perRow: number, raw: Raw = null): Promise<void> {
+  if (rows.length === 0) return;
+  if (raw) {
+    const columns = Object.keys(rows[0]!);
+    const sql = `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`;
+    const cache = prepared.get(raw) ?? prepared.set(raw, new Map()).get(raw)!;
+    const statement = cache.get(sql) ?? cache.set(sql, raw.prepare(sql)).get(sql)!;
+    for (const row of rows) statement.run(columns.map((c) => (row as Record<string, unknown>)[c] ?? null));
+    return;
+  }
+  const size = Math.max(1, Math.floor((ROWS_PER_INSERT * 8) / Math.max(perRow, 8)));
+  for (let i = 0; i < rows.length; i += size) {
+    await db.insertInto(table).values(rows.slice(i, i + size) as any).execute();
+  }
+}
+
+export interface ContactInsert {
+  row: Insertable<ContactsTable>;
+  emails: Method[];
+  phones: Method[];
+  urls: Method[];
+  tags: string[];
+  dimensions: Record<string, string>;
+}
+
+/** Inserts contacts with their emails, phones, links, tags and dimensions in a few statements. */
+export async function insertContacts(db: Db, ownerId: string, contacts: readonly ContactInsert[], newId: () => string, raw: Raw = null): Promise<void> {
+  if (contacts.length === 0) return;
+  await insertChunked(db, 'contacts', contacts.map((c) => c.row), Object.keys(contacts[0]!.row).length, raw);
+  const methods = contacts.flatMap((c) =>
+    (['email', 'phone', 'url'] as const).flatMap((kind) =>
+      c[`${kind}s`].map((m, position) => ({ id: newId(), owner_id: ownerId, contact_id: c.row.id, kind, type: m.type, value: m.value, position })),
+    ),
+  );
+  await insertChunked(db, 'contact_methods', methods, 7, raw);
+  const tags = contacts.flatMap((c) => c.tags.map((tag) => ({ owner_id: ownerId, contact_id: c.row.id, tag })));
+  await insertChunked(db, 'contact_tags', tags, 3, raw);
+  const dimensions = contacts.flatMap((c) => Object.entries(c.dimensions).map(([dimension, value]) => ({ owner_id: ownerId, contact_id: c.row.id, dimension, value })));
+  await insertChunked(db, 'contact_dimensions', dimensions, 4, raw);
+}
+
+/** Appends methods after a contact's existing ones. */
+export async function appendMethods(db: Db, ownerId: string, contactId: string, kind: 'email' | 'phone' | 'url', methods: readonly Method[], from: number, newId: () => string) {
+  if (methods.length === 0) return;
+  await db
+    .insertInto('contact_methods')
+    .values(methods.map((m, i) => ({ id: newId(), owner_id: ownerId, contact_id: contactId, kind, type: m.type, value: m.value, position: from + i })))
+    .execute();
+}
+
+export async function addTags(db: Db, ownerId: string, contactId: string, tags: readonly string[]) {
+  if (tags.length === 0) return;
+  await db.insertInto('contact_tags').values(tags.map((tag) => ({ owner_id: ownerId, contact_id: contactId, tag }))).execute();
+}
+
+export async function setDimensions(db: Db, ownerId: string, contactId: string, dimensions: Record<string, string>) {
+  for (const [dimension, value] of Object.entries(dimensions)) {
+    await db.deleteFrom('contact_dimensions').where('owner_id', '=', ownerId).where('contact_id', '=', contactId).where('dimension', '=', dimension).execute();
+    await db.insertInto('contact_dimensions').values({ owner_id: ownerId, contact_id: contactId, dimension, value }).execute();
+  }
+}
+
+export function extraRow(ownerId: string, contactId: string, position: number, extra: ExtraProperty, id: string): Insertable<ContactExtrasTable> {
+  return {
+    id,
+    owner_id: ownerId,
+    contact_id: contactId,
+    position,
+    property_group: extra.group,
+    name: extra.name,
+    params: JSON.stringify(extra.params),
+    value: extra.value,
+  };
+}
+
+export function toExtra(row: Selectable<ContactExtrasTable>): ExtraProperty {
+  return { group: row.property_group, name: row.name, params: JSON.parse(row.params), value: row.value };
+}
+
+export async function insertExtras(db: Db, rows: readonly Insertable<ContactExtrasTable>[], raw: Raw = null) {
+  await insertChunked(db, 'contact_extras', rows, 8, raw);
+}
+
+export async function extrasOf(db: Db, ownerId: string, contactIds: readonly string[]): Promise<Map<string, ExtraProperty[]>> {
+  const out = new Map<string, ExtraProperty[]>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('contact_extras')
+      .selectAll()
+      .where('owner_id', '=', ownerId)
+      .where('contact_id', 'in', contactIds.slice(i, i + 500))
+      .orderBy('contact_id')
+      .orderBy('position')
+      .execute();
+    for (const row of rows) (out.get(row.contact_id) ?? out.set(row.contact_id, []).get(row.contact_id)!).push(toExtra(row));
+  }
+  return out;
+}
+
+export async function putPhoto(db: Db, ownerId: string, contactId: string, photo: { mediaType: string; data: Buffer; sha256: string }, at: string) {
+  await db.deleteFrom('contact_photos').where('owner_id', '=', ownerId).where('contact_id', '=', contactId).execute();
+  await db
+    .insertInto('contact_photos')
+    .values({ contact_id: contactId, owner_id: ownerId, media_type: photo.mediaType, data: photo.data, sha256: photo.sha256, updated_at: at })
+    .execute();
+}
+
+export async function photoHashes(db: Db, ownerId: string, contactIds: readonly string[]): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const rows = await db.selectFrom('contact_photos').select(['contact_id', 'sha256']).where('owner_id', '=', ownerId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();
+    for (const row of rows) out.set(row.contact_id, row.sha256);
+  }
+  return out;
+}
+
+export async function getPhoto(db: Db, ownerId: string, contactId: string) {
+  return db.selectFrom('contact_photos').select(['media_type', 'data', 'sha256', 'updated_at']).where('owner_id', '=', ownerId).where('contact_id', '=', contactId).executeTakeFirst();
+}
+
+export async function photosOf(db: Db, ownerId: string, contactIds: readonly string[]): Promise<Map<string, { mediaType: string; data: Buffer }>> {
+  const out = new Map<string, { mediaType: string; data: Buffer }>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const rows = await db.selectFrom('contact_photos').select(['contact_id', 'media_type', 'data']).where('owner_id', '=', ownerId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();
+    for (const row of rows) out.set(row.contact_id, { mediaType: row.media_type, data: Buffer.from(row.data) });
+  }
+  return out;
+}
+
+export async function snapshotsOf(db: Db, ownerId: string, source: string, contactIds: readonly string[]): Promise<Map<string, Snapshot>> {
+  const out = new Map<string, Snapshot>();
+  for (let i = 0; i < contactIds.length; i += 500) {
+    const rows = await db
+      .selectFrom('contact_sources')
+      .select(['contact_id', 'snapshot'])
+      .where('owner_id', '=', ownerId)
+      .where('source', '=', source)
+      .where('contact_id', 'in', contactIds.slice(i, i + 500))
+      .execute();
+    for (const row of rows) out.set(row.contact_id, JSON.parse(row.snapshot));
+  }
+  return out;
+}
+
+export async function putSnapshots(db: Db, ownerId: string, source: string, snapshots: readonly { contactId: string; snapshot: Snapshot; isNew: boolean }[], at: string, raw: Raw = null) {
+  // New contacts have no snapshot yet; only the others need their old one removed.
+  const ids = snapshots.filter((s) => !s.isNew).map((s) => s.contactId);
+  for (let i = 0; i < ids.length; i += 500) {
+    await db.deleteFrom('contact_sources').where('owner_id', '=', ownerId).where('source', '=', source).where('contact_id', 'in', ids.slice(i, i + 500)).execute();
+  }
+  await insertChunked(
+    db,
+    'contact_sources',
+    snapshots.map((s) => ({ contact_id: s.contactId, owner_id: ownerId, source, snapshot: JSON.stringify(s.snapshot), imported_at: at })),
+    5,
+    raw,
+  );
+}
+
+/**
+ * Refreshes the query planner's statistics of the tables a large import filled. Without them SQLite
+ * reads a contact's emails through the owner index (every email of the user) instead of the
+ * contact index, and exporting or listing slows down with the size of the address book.
+ */
+export async function analyze(db: Db): Promise<void> {
+  for (const table of ['contacts', 'contact_methods', 'contact_tags', 'contact_dimensions', 'contact_extras', 'contact_sources', 'search_docs']) {
+    await sql`ANALYZE ${sql.table(table)}`.execute(db);
+  }
+}
+
+/** Every live contact's identifying data, for matching an import against. */
+export async function matchData(db: Db, ownerId: string) {
+  const contacts = await db.selectFrom('contacts').select(['id', 'display_name', 'company']).where('owner_id', '=', ownerId).where('deleted_at', 'is', null).execute();
+  const methods = await db
+    .selectFrom('contact_methods as m')
+    .innerJoin('contacts as c', 'c.id', 'm.contact_id')
+    .select(['m.contact_id', 'm.kind', 'm.value', 'm.type'])
+    .where('m.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
+    .orderBy('m.position')
+    .execute();
+  const uids = await db
+    .selectFrom('contact_extras')
+    .select(['contact_id', 'value'])
+    .where('owner_id', '=', ownerId)
+    .where('name', '=', 'UID')
+    .execute();
+  return { contacts, methods, uids };
+}
