@@ -149,4 +149,14 @@ describeEachDatabase('seed', (env) => {
     expect(refused.statusCode).toBe(409);
     expect((await services.contacts.list(scope, {})).items).toEqual([]);
   });
+
+  it('gives one demo network when two requests race for the same empty account', async () => {
+    const { app } = env();
+    const user = await createUser(env());
+    const post = () => app.inject({ method: 'POST', url: '/api/v1/demo', headers: user.headers });
+    const statuses = (await Promise.all([post(), post()])).map((r) => r.statusCode).sort();
+    expect(statuses).toEqual([201, 409]);
+    const count = await env().db.kysely.selectFrom('contacts').select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', user.userId).executeTakeFirstOrThrow();
+    expect(Number(count.n)).toBe([...demoSource({ ownerId: user.userId, now: env().clock.now() }).contacts()].length);
+  });
 });

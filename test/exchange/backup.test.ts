@@ -207,4 +207,16 @@ describeEachDatabase('backup and restore', (env) => {
     }
     expect(await contactsOf(env(), empty)).toEqual([]);
   });
+
+  it('restores once when the same backup is posted twice at the same time', async () => {
+    const user = await createUser(env());
+    await importFile(env(), user, 'ezvcard__rfc2426-example.vcf');
+    const backup = await backupText(env().services, authenticatedScope(user.userId));
+    const empty = await createUser(env());
+    const post = () => env().app.inject({ method: 'POST', url: '/api/v1/restore', headers: { ...empty.headers, 'content-type': 'application/json' }, payload: backup });
+    const responses = await Promise.all([post(), post()]);
+    expect(responses.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(responses.find((r) => r.statusCode === 409)!.json().error.code).toBe('RESTORE_TARGET_NOT_EMPTY');
+    expect((await contactsOf(env(), empty)).map((c) => c.name)).toEqual((await contactsOf(env(), user)).map((c) => c.name));
+  });
 });

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Scope } from '../../platform/auth/scope.js';
 import { hashSecret, newSecret } from '../../platform/auth/secrets.js';
+import { lockAccount } from '../../platform/database/locks.js';
 import { appliedMigrations } from '../../platform/database/migrate.js';
 import type { DB } from '../../platform/database/schema.js';
 import type { Deps } from '../../platform/deps.js';
@@ -133,6 +134,7 @@ export function createBackupService(deps: Deps, contacts: ContactsService, inter
       }
       return db.transaction().execute(async (trx) => {
         const tx = trx as unknown as Kysely<Record<string, Row>>;
+        await lockAccount(trx, deps.db.dialect, scope.userId);
         const existing: Record<string, number> = {};
         for (const table of BACKUP_TABLES) {
           const { n } = await tx.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).where('owner_id', '=', scope.userId).executeTakeFirstOrThrow();

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Scope } from '../../platform/auth/scope.js';
 import { refreshStatistics, withBulkLoad } from '../../platform/database/bulk.js';
+import { lockAccount } from '../../platform/database/locks.js';
 import type { DB } from '../../platform/database/schema.js';
 import { createSearchIndex } from '../../platform/database/search.js';
 import type { Deps } from '../../platform/deps.js';
@@ -99,8 +100,11 @@ export function createSeedService(deps: Deps, contacts: ContactsService) {
     // One transaction: a seed that fails half-way leaves the account as it was.
     const counts = await withBulkLoad(deps.db, () =>
       db.transaction().execute(async (tx) => {
-        if (options.requireEmpty && (await store.hasContacts(tx, scope.userId))) {
-          throw new AppError('ACCOUNT_NOT_EMPTY', 'This account already has contacts: the demo network only goes into an empty account.');
+        if (options.requireEmpty) {
+          await lockAccount(tx, dialect, scope.userId);
+          if (await store.hasContacts(tx, scope.userId)) {
+            throw new AppError('ACCOUNT_NOT_EMPTY', 'This account already has contacts: the demo network only goes into an empty account.');
+          }
         }
         return write(tx, scope, source, totals, options);
       }),
