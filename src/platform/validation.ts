@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { AppError } from './errors.js';
 
 /** A zod issue, or one that came through Fastify's validation with the same fields. */
@@ -58,3 +58,13 @@ export function parseInput<S extends z.ZodType>(schema: S, value: unknown): z.ou
   if (!result.success) throw validationError(issuesToFields(result.error.issues));
   return result.data;
 }
+
+/** Trimmed text of at most `max` characters. */
+export const text = (max: number) => z.string().trim().max(max);
+
+/** Optional trimmed text where an empty string clears the field (stored as null). */
+export const optionalText = (max: number) =>
+  text(max)
+    .nullable()
+    .optional()
+    .transform((v) => (v === '' ? null : v));

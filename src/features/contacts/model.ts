@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { birthday, dateOnly } from '../../platform/dates.js';
+import { optionalText, text } from '../../platform/validation.js';
 
 export const CIRCLES = ['inner', 'close', 'network', 'wide'] as const;
 export type Circle = (typeof CIRCLES)[number];
@@ -10,12 +11,6 @@ export const STANDARD_DIMENSIONS = ['industry', 'function', 'seniority', 'region
 export const SORTS = ['name', '-name', 'company', '-company', 'lastInteraction', '-lastInteraction', 'strength', '-strength', 'created', '-created'] as const;
 export type ContactSort = (typeof SORTS)[number];
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
 
 const methodType = z.string().trim().toLowerCase().min(1).max(40).regex(/^[\p{L}\p{N} _-]+$/u, 'must be a plain word such as work or home');
 

@@ -1,15 +1,10 @@
 import { z } from 'zod';
 import { dateOnly, instant } from '../../platform/dates.js';
+import { optionalText, text } from '../../platform/validation.js';
 
 export const KINDS = ['meeting', 'call', 'video_call', 'message', 'email', 'event', 'coffee', 'meal', 'other'] as const;
 export type InteractionKind = (typeof KINDS)[number];
 
-const text = (max: number) => z.string().trim().max(max);
-const optionalText = (max: number) =>
-  text(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
 
 const participantIds = z
   .array(z.string().trim().min(1).max(100))

@@ -1,14 +1,7 @@
 import { z } from 'zod';
 import { addDays, dateOnly } from '../../platform/dates.js';
+import { optionalText } from '../../platform/validation.js';
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
 const score = z.number().int().min(1, 'must be 1 to 5').max(5, 'must be 1 to 5').nullable().optional();
 
 export const reflectionInput = z

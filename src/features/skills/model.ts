@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { dateOnly, instant } from '../../platform/dates.js';
+import { optionalText } from '../../platform/validation.js';
 
 /** The skills every user starts with; they can rename, archive or add their own. */
 export const STARTING_SKILLS: readonly { name: string; description: string }[] = [
@@ -15,14 +16,6 @@ export const STARTING_SKILLS: readonly { name: string; description: string }[] =
 export const RESOURCE_KINDS = ['workshop', 'course', 'book', 'article', 'programme', 'video', 'podcast', 'other'] as const;
 export const RESOURCE_STATUSES = ['planned', 'in_progress', 'done'] as const;
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .nullable()
-    .optional()
-    .transform((v) => (v === '' ? null : v));
 
 export const skillInput = z.strictObject({
   name: z.string().trim().min(1, 'must not be empty').max(80),
