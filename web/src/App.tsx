@@ -13,6 +13,8 @@ const InteractionPage = lazy(() => import('./features/interactions/InteractionPa
 const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
 const TrashPage = lazy(() => import('./features/trash/TrashPage').then((m) => ({ default: m.TrashPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const ImportPage = lazy(() => import('./features/exchange/ImportPage').then((m) => ({ default: m.ImportPage })));
+const DuplicatesPage = lazy(() => import('./features/exchange/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const SetupPage = lazy(() => import('./features/session/SetupPage').then((m) => ({ default: m.SetupPage })));
 const SignInPage = lazy(() => import('./features/session/SignInPage').then((m) => ({ default: m.SignInPage })));
 
@@ -41,6 +43,8 @@ export function App() {
           <Route path="/search" component={SearchPage} />
           <Route path="/trash" component={TrashPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/settings/import" component={ImportPage} />
+          <Route path="/duplicates" component={DuplicatesPage} />
           <Route path="/">
             <Redirect to="/contacts" replace />
           </Route>

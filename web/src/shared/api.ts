@@ -49,13 +49,53 @@ export async function request<T>(method: Method, path: string, body?: unknown, s
     throw new ApiError(0, 'NETWORK', 'Rapport could not be reached. Check your connection and that the server is running.');
   }
   if (res.status === 204) return undefined as T;
-  const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; details?: { fields?: FieldError[] } } } | null;
-  if (!res.ok) {
-    const error = new ApiError(res.status, data?.error?.code ?? `HTTP_${res.status}`, data?.error?.message ?? res.statusText, data?.error?.details?.fields ?? []);
-    if (error.code === 'UNAUTHENTICATED') for (const listener of expiredListeners) listener();
-    throw error;
-  }
+  const data = (await res.json().catch(() => null)) as ErrorBody | null;
+  if (!res.ok) throw failure(res.status, res.statusText, data);
   return data as T;
+}
+
+type ErrorBody = { error?: { code?: string; message?: string; details?: { fields?: FieldError[] } } };
+
+/** The error of a refused request; a lost session also tells the app to ask for sign-in. */
+function failure(status: number, statusText: string, data: ErrorBody | null): ApiError {
+  const error = new ApiError(status, data?.error?.code ?? `HTTP_${status}`, data?.error?.message ?? statusText, data?.error?.details?.fields ?? []);
+  if (error.code === 'UNAUTHENTICATED') for (const listener of expiredListeners) listener();
+  return error;
+}
+
+export interface UploadProgress {
+  loaded: number;
+  total: number;
+}
+
+/**
+ * Sends a file as the request body and reads the JSON reply. XMLHttpRequest rather than fetch:
+ * only it reports upload progress, which a file of many megabytes needs.
+ */
+export function upload<T>(path: string, file: Blob, options: { onProgress?: (progress: UploadProgress) => void; signal?: AbortSignal } = {}): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('POST', `/api/v1${path}`);
+    xhr.setRequestHeader('x-csrf-token', csrfToken);
+    // The server reads the bytes whatever the type; without one, the request would have no body type at all.
+    xhr.setRequestHeader('content-type', file.type || 'application/octet-stream');
+    xhr.responseType = 'text';
+    xhr.upload.onprogress = (event) => options.onProgress?.({ loaded: event.loaded, total: event.lengthComputable ? event.total : file.size });
+    xhr.onload = () => {
+      let data: unknown = null;
+      try {
+        data = JSON.parse(xhr.responseText);
+      } catch {
+        // Not JSON (a proxy's error page): the status text says what there is to say.
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(data as T);
+      else reject(failure(xhr.status, xhr.statusText, data as ErrorBody | null));
+    };
+    xhr.onerror = () => reject(new ApiError(0, 'NETWORK', 'The upload was cut off: Rapport could not be reached, or the connection dropped. Check the connection and try again.'));
+    xhr.onabort = () => reject(new DOMException('The upload was cancelled.', 'AbortError'));
+    options.signal?.addEventListener('abort', () => xhr.abort(), { once: true });
+    xhr.send(file);
+  });
 }
 
 /** `?a=1&b=x&b=y` from an object, leaving out empty values. */

@@ -19,7 +19,11 @@ export type SessionState =
 interface SessionApi {
   state: SessionState;
   signIn(email: string, password: string): Promise<void>;
-  setup(input: { email: string; password: string; displayName: string; timeZone: string }): Promise<void>;
+  /**
+   * Creates the first account and signs in to it; the app opens on `enter()`, so the setup page can
+   * first do more with the new session (add the demo network) and show how that goes.
+   */
+  setup(input: { email: string; password: string; displayName: string; timeZone: string }): Promise<{ enter(): void }>;
   signOut(): Promise<void>;
   /** Replaces the signed-in user after a change to their settings. */
   setUser(user: User): void;
@@ -88,7 +92,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         signedIn(await api.post<SessionReply>('/session', { email, password }));
       },
       async setup(input) {
-        signedIn(await api.post<SessionReply>('/setup', input));
+        const reply = await api.post<SessionReply>('/setup', input);
+        setCsrfToken(reply.csrfToken);
+        return { enter: () => signedIn(reply) };
       },
       async signOut() {
         try {

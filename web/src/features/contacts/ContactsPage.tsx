@@ -5,6 +5,7 @@ import { formatRelative } from '../../shared/time';
 import { CIRCLES, type Contact, type ContactSort } from '../../shared/types';
 import { EmptyState, ErrorState, Icon, isTyping, Loading } from '../../shared/ui';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
+import { StartingPoints } from '../seed/StartingPoints';
 import { prefetchContactList, useContactList, useDimensions, useTags, type ContactFilters } from './api';
 import { BulkBar } from './BulkBar';
 import { titleCase, SORT_LABELS, SORT_OPTIONS } from './model';
@@ -77,9 +78,12 @@ export function ContactsPage() {
     <div className="page wide-page">
       <div className="page-head">
         <h1>Contacts</h1>
-        <button type="button" className="btn" onClick={() => setCreating(true)} aria-keyshortcuts="n">
-          <Icon name="plus" /> New contact
-        </button>
+        <div className="button-row">
+          <Link href="/duplicates" className="btn ghost">Find duplicates</Link>
+          <button type="button" className="btn" onClick={() => setCreating(true)} aria-keyshortcuts="n">
+            <Icon name="plus" /> New contact
+          </button>
+        </div>
       </div>
       <Toolbar
         facets={list.isSuccess}
@@ -115,6 +119,7 @@ export function ContactsPage() {
                 Log an interaction
               </button>
             </div>
+            <StartingPoints />
           </EmptyState>
         )
       ) : (

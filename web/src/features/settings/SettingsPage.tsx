@@ -4,6 +4,7 @@ import { ApiError, api } from '../../shared/api';
 import { useSession, useUser } from '../../shared/session';
 import { formatDate, formatDateTime } from '../../shared/time';
 import type { ApiToken, User } from '../../shared/types';
+import { ExchangeSettings } from '../exchange/ExchangeSettings';
 import { Dialog, EmptyState, ErrorState, Field, FormError, Loading, useRun, useToast } from '../../shared/ui';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -19,6 +20,7 @@ export function SettingsPage() {
       <Profile />
       <Password />
       <Tokens />
+      <ExchangeSettings />
     </div>
   );
 }
