@@ -5,6 +5,7 @@ import { useSession, useUser } from '../../shared/session';
 import { formatDate, formatDateTime } from '../../shared/time';
 import type { ApiToken, User } from '../../shared/types';
 import { Dialog, EmptyState, ErrorState, Field, FormError, Loading, useRun, useToast } from '../../shared/ui';
+import { NurtureSettingsSections } from '../nurture/NurtureSettings';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -17,6 +18,7 @@ export function SettingsPage() {
     <div className="page">
       <h1>Settings</h1>
       <Profile />
+      <NurtureSettingsSections />
       <Password />
       <Tokens />
     </div>
