@@ -2,10 +2,11 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
-import { Dialog, EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
+import { Dialog, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useAddExchange, useDeleteExchange, useExchanges, useUpdateExchange } from './api';
 import { balanceSentence, DIRECTION_LABELS, DIRECTIONS, openSentence, type Direction, type Exchange } from './model';
 import { closeOnEscape } from './Snooze';
+import { ToggleBox } from './ToggleBox';
 import './nurture.css';
 
 /** The ledger of offers and asks with this contact, both ways, and its balance. */
@@ -34,50 +35,39 @@ export function GiveAndTakeCard({ contact }: { contact: { id: string; displayNam
         <Loading label="Loading give and take…" />
       ) : ledger.isError ? (
         <ErrorState error={ledger.error} retry={() => void ledger.refetch()} />
+      ) : ledger.data.items.length === 0 ? (
+        !adding && (
+          <p className="muted">
+            No offers or asks yet. Note what you offered or asked of {contact.displayName}, and what they offered or asked of you; Today reminds you of your promises.
+          </p>
+        )
       ) : (
         <>
           <p className="balance" aria-live="polite">
             <strong>{balanceSentence(ledger.data.balance)}</strong> <span className="muted">{openSentence(ledger.data.balance)}</span>
           </p>
-          {ledger.data.items.length === 0 ? (
-            !adding && (
-              <EmptyState title="No offers or asks yet.">
-                <p>Note what you offered or asked of {contact.displayName}, and what they offered or asked of you; Today reminds you of your promises.</p>
-              </EmptyState>
-            )
-          ) : (
-            <ul className="plain item-list" aria-label="Offers and asks">
-              {ledger.data.items.map((x) => (
-                <li key={x.id} className={`item-row${x.doneAt ? ' done' : ''}`}>
-                  <label className="check item-check">
-                    <input
-                      type="checkbox"
-                      checked={x.doneAt !== null}
-                      disabled={update.isPending}
-                      onChange={(e) => {
-                        const done = e.target.checked;
-                        run(() => update.mutateAsync({ id: x.id, patch: { done } }));
-                      }}
-                    />
-                    <span className="visually-hidden">Done: {x.description}</span>
-                  </label>
-                  <div className="item-main">
-                    <p>
-                      <span className={`badge direction-${x.direction}`}>{DIRECTION_LABELS[x.direction]}</span> <span className="item-text">{x.description}</span>
-                    </p>
-                    <p className="small muted">
-                      {formatCalendarDate(x.openedOn)}
-                      {x.dueOn && <> · due {formatCalendarDate(x.dueOn)}</>}
-                      {x.doneAt && <> · done {formatDate(x.doneAt, user.timeZone)}</>}
-                    </p>
-                  </div>
-                  <button type="button" className="btn small ghost danger-text" onClick={() => setDeleting(x)} aria-label={`Delete: ${x.description}`}>
-                    Delete
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
+          <ul className="plain item-list" aria-label="Offers and asks">
+            {ledger.data.items.map((x) => (
+              <li key={x.id} className={`item-row${x.doneAt ? ' done' : ''}`}>
+                <ToggleBox className="item-check" checked={x.doneAt !== null} onToggle={(done) => update.mutateAsync({ id: x.id, patch: { done } })}>
+                  <span className="visually-hidden">Done: {x.description}</span>
+                </ToggleBox>
+                <div className="item-main">
+                  <p>
+                    <span className={`badge direction-${x.direction}`}>{DIRECTION_LABELS[x.direction]}</span> <span className="item-text">{x.description}</span>
+                  </p>
+                  <p className="small muted">
+                    {formatCalendarDate(x.openedOn)}
+                    {x.dueOn && <> · due {formatCalendarDate(x.dueOn)}</>}
+                    {x.doneAt && <> · done {formatDate(x.doneAt, user.timeZone)}</>}
+                  </p>
+                </div>
+                <button type="button" className="btn small ghost danger-text" onClick={() => setDeleting(x)} aria-label={`Delete: ${x.description}`}>
+                  Delete
+                </button>
+              </li>
+            ))}
+          </ul>
         </>
       )}
       <Dialog open={deleting !== null} onClose={() => setDeleting(null)} title="Delete this entry?">

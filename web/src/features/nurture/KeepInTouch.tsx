@@ -1,13 +1,14 @@
 import { useId, useRef, useState } from 'react';
 import { Link } from 'wouter';
 import { useUser } from '../../shared/session';
-import { formatDate, formatRelative } from '../../shared/time';
+import { formatDate } from '../../shared/time';
 import type { Contact } from '../../shared/types';
 import { Icon, useRun, useToast } from '../../shared/ui';
 import { useNurtureSettings, usePatchContact, useUnsnooze } from './api';
 import { CadencePanel } from './Cadence';
-import { cadenceOf } from './model';
+import { cadenceOf, dueLabel } from './model';
 import { SnoozePanel } from './Snooze';
+import { ToggleBox } from './ToggleBox';
 import './nurture.css';
 
 /** How often to keep in touch with this contact, whether to be reminded, when next, and snoozing. */
@@ -43,21 +44,16 @@ export function KeepInTouchCard({ contact }: { contact: Contact }) {
       <h2 id="keep-in-touch">Keep in touch</h2>
       <div className="prop">
         <span className="prop-label">Reminders</span>
-        <label className="check prop-value reminders-check">
-          <input
-            type="checkbox"
-            checked={contact.reminders}
-            disabled={patch.isPending}
-            onChange={(e) => {
-              const reminders = e.target.checked;
-              run(async () => {
-                await patch.mutateAsync({ contactId: contact.id, patch: { reminders } });
-                toast({ message: reminders ? `Rapport will remind you to keep in touch with ${contact.displayName}.` : `No more reminders about ${contact.displayName}.` });
-              });
-            }}
-          />
+        <ToggleBox
+          className="prop-value reminders-check"
+          checked={contact.reminders}
+          onToggle={async (on) => {
+            await patch.mutateAsync({ contactId: contact.id, patch: { reminders: on } });
+            toast({ message: on ? `Rapport will remind you to keep in touch with ${contact.displayName}.` : `No more reminders about ${contact.displayName}.` });
+          }}
+        >
           Remind me to keep in touch
-        </label>
+        </ToggleBox>
       </div>
       {contact.reminders && (
         <div className="prop">
@@ -96,7 +92,7 @@ export function KeepInTouchCard({ contact }: { contact: Contact }) {
         <div className="prop-value due-value">
           {contact.dueAt ? (
             <p>
-              {snoozed ? 'Snoozed until' : 'Due'} <strong>{formatDate(contact.dueAt, user.timeZone)}</strong> <span className="muted">({formatRelative(contact.dueAt, now)})</span>
+              {snoozed ? 'Snoozed until' : 'Due'} <strong>{formatDate(contact.dueAt, user.timeZone)}</strong> <span className="muted">({dueLabel(contact.dueAt, now)})</span>
             </p>
           ) : (
             <p className="muted">

@@ -3,7 +3,7 @@ import { Link } from 'wouter';
 import { ApiError } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
-import { Dialog, EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
+import { Dialog, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useAddEvent, useDeleteEvent, useEvents, useUpdateEvent } from './api';
 import { CelebrateDialog } from './Celebrate';
 import { EVENT_KINDS, EVENT_LABELS, YEARLY_KINDS, localDate, type ContactEvent, type EventKind } from './model';
@@ -57,11 +57,7 @@ export function MilestonesCard({ contact }: { contact: { id: string; displayName
       ) : events.isError ? (
         <ErrorState error={events.error} retry={() => void events.refetch()} />
       ) : events.data.length === 0 ? (
-        !adding && (
-          <EmptyState title="No milestones yet.">
-            <p>New jobs, promotions, awards, launches, moves: note their news here and celebrate it.</p>
-          </EmptyState>
-        )
+        !adding && <p className="muted">No milestones yet. New jobs, promotions, awards, launches, moves: note their news here, and celebrate it.</p>
       ) : (
         <ul className="plain item-list" aria-label="Milestones">
           {events.data.map((e) =>

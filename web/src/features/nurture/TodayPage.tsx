@@ -2,7 +2,6 @@ import { useRef, useState, type RefObject } from 'react';
 import { Link } from 'wouter';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
-import { KIND_LABELS } from '../../shared/types';
 import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
 import { useFollowUpDone, useToday, useUpdateExchange } from './api';
@@ -135,10 +134,7 @@ function DueRow({ item }: { item: DueItem }) {
             <li>
               <span className="muted">Last: </span>
               <Link href={`/interactions/${last.id}`}>{last.summary}</Link>
-              <span className="muted">
-                {' '}
-                · {KIND_LABELS[last.kind].toLowerCase()} on {formatDate(last.occurredAt, user.timeZone)}
-              </span>
+              <span className="muted"> · {formatDate(last.occurredAt, user.timeZone)}</span>
             </li>
           )}
           {news && (
@@ -151,7 +147,7 @@ function DueRow({ item }: { item: DueItem }) {
         </ul>
       )}
       <div className="button-row today-actions">
-        <button type="button" className="btn small primary" onClick={() => logInteraction([{ id: contact.id, displayName: contact.displayName }])} aria-label={`Log interaction with ${contact.displayName}`}>
+        <button type="button" className="btn small" onClick={() => logInteraction([{ id: contact.id, displayName: contact.displayName }])} aria-label={`Log interaction with ${contact.displayName}`}>
           <Icon name="plus" /> Log interaction
         </button>
         <button
@@ -294,13 +290,14 @@ function Upcoming({ items }: { items: Today['upcoming'] }) {
       <h2 id="upcoming-heading">Coming up</h2>
       <ul className="plain today-list" aria-label="Birthdays and dates in the next 14 days">
         {items.map((u) => (
-          <li key={`${u.contact.id}-${u.eventId ?? 'birthday'}`} className="today-item upcoming-item">
-            <span>
-              <ContactLink contact={u.contact} />: {occasionLabel(u.kind, u.years)}
-            </span>
-            <span className="small">
-              <strong>{inDaysLabel(u.inDays)}</strong> <span className="muted">{formatDay(u.date)}</span>
-            </span>
+          <li key={`${u.contact.id}-${u.eventId ?? 'birthday'}`} className="today-item">
+            <div className="today-item-head">
+              <ContactLink contact={u.contact} />
+              <span className="badge due">{inDaysLabel(u.inDays)}</span>
+            </div>
+            <p className="small">
+              {occasionLabel(u.kind, u.years)} <span className="muted">· {formatDay(u.date)}</span>
+            </p>
             {u.note && <p className="small muted">{u.note}</p>}
           </li>
         ))}

@@ -4,6 +4,7 @@ import {
   balanceSentence,
   cadenceOf,
   chartPoints,
+  dueLabel,
   formatDay,
   inDaysLabel,
   isAllClear,
@@ -21,6 +22,13 @@ const balance = (given: number, received: number, iOwe = 0, theyOwe = 0) => ({ g
 describe('nurture web model', () => {
   it('says how late a check-in is', () => {
     expect([0, 1, 27].map(overdueLabel)).toEqual(['due today', '1 day overdue', '27 days overdue']);
+  });
+
+  it('says how a due date stands against now', () => {
+    const now = new Date('2026-03-02T12:00:00.000Z');
+    expect(
+      ['2026-03-16T11:59:00.000Z', '2026-03-03T09:00:00.000Z', '2026-03-02T15:00:00.000Z', '2026-03-02T12:00:00.000Z', '2026-03-01T13:00:00.000Z', '2026-01-30T12:00:00.000Z'].map((d) => dueLabel(d, now)),
+    ).toEqual(['in 14 days', 'tomorrow', 'today', 'due today', 'due today', '31 days overdue']);
   });
 
   it('says how soon a date comes', () => {

@@ -47,6 +47,14 @@ export function overdueLabel(days: number): string {
   return days <= 0 ? 'due today' : `${plural(days, 'day')} overdue`;
 }
 
+const DAY_MS = 86_400_000;
+
+/** How a due date stands against now: "in 14 days", "tomorrow", "due today", "27 days overdue". */
+export function dueLabel(dueAt: string, now: Date): string {
+  const diff = Date.parse(dueAt) - now.getTime();
+  return diff <= 0 ? overdueLabel(Math.floor(-diff / DAY_MS)) : inDaysLabel(Math.round(diff / DAY_MS));
+}
+
 /** "today", "tomorrow", "in 3 days". */
 export function inDaysLabel(days: number): string {
   if (days === 0) return 'today';
