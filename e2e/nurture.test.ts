@@ -210,7 +210,26 @@ describe.skipIf(!browserAvailable())('Nurture in the browser: Today, the contact
     expect(await page.getByLabel('Notes').inputValue()).toBe('Called to say well done');
     expect(await page.getByRole('radio', { name: 'Call', exact: true }).isChecked()).toBe(true);
     await page.goto(`${app.url}/contacts/${ids.ines}`);
-    await page.getByRole('region', { name: 'Milestones' }).getByText(`Celebrated on ${shownInstant(new Date().toISOString())}`).waitFor();
+    await card.getByText(`Celebrated on ${shownInstant(new Date().toISOString())}`).waitFor();
+
+    // Edited in place, and deleted after a confirmation.
+    await card.getByRole('button', { name: 'Add milestone' }).click();
+    await form.getByLabel('What').selectOption('award');
+    await form.getByLabel('When').fill(localDate(-40));
+    await form.getByRole('button', { name: 'Add milestone' }).click();
+    await card.getByRole('button', { name: `Edit award of ${shownDate(localDate(-40))}` }).click();
+    const edit = card.getByRole('form', { name: 'Edit award' });
+    await edit.getByLabel('Note').fill('CTO of the year');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await expect.poll(() => card.getByRole('list', { name: 'Milestones' }).locator('.item-main > p:first-child').allInnerTexts()).toEqual([
+      `New job · ${shownDate(localDate(-3))}`,
+      `Award · ${shownDate(localDate(-40))}`,
+    ]);
+    await card.getByText('CTO of the year').waitFor();
+    await card.getByRole('button', { name: `Delete award of ${shownDate(localDate(-40))}` }).click();
+    await page.getByRole('dialog', { name: 'Delete this milestone?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.getByText(`Deleted award of ${shownDate(localDate(-40))}.`).waitFor();
+    await expect.poll(() => card.getByRole('list', { name: 'Milestones' }).locator('.item-main > p:first-child').allInnerTexts()).toEqual([`New job · ${shownDate(localDate(-3))}`]);
   });
 
   it('records a promise on the contact page, shows it on Today and marks it done there', async () => {
