@@ -354,7 +354,7 @@ describe.skipIf(!browserAvailable())('Nurture in the browser: Today, the contact
     expect((await fetch(second)).status).toBe(404);
   });
 
-  it('works at phone size and in the dark theme', async () => {
+  it('works at phone size, at 200% zoom and in the dark theme', async () => {
     await page.setViewportSize(PHONE);
     await page.goto(`${app.url}/`);
     await page.getByRole('heading', { name: 'Reach out' }).waitFor();
@@ -369,6 +369,13 @@ describe.skipIf(!browserAvailable())('Nurture in the browser: Today, the contact
     await page.goto(`${app.url}/contacts/${ids.noel}`);
     await page.getByRole('region', { name: 'Give and take' }).getByText('Even (1 given, 1 received). Nothing open.').waitFor();
     await record('contact-nurture');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
+
+    // 200% zoom on a 1280-pixel-wide window leaves 640 CSS pixels.
+    await page.setViewportSize({ width: 640, height: 430 });
+    await page.goto(`${app.url}/today`);
+    await page.getByRole('heading', { name: 'Reach out' }).waitFor();
+    await record('today-zoom200');
     expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBe(0);
 
     await page.setViewportSize(DESKTOP);
