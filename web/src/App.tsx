@@ -2,12 +2,13 @@ import { lazy, Suspense } from 'react';
 import { Redirect, Route, Switch } from 'wouter';
 import { ContactsPage } from './features/contacts/ContactsPage';
 import { LogInteractionProvider } from './features/interactions/LogInteraction';
+import { TodayPage } from './features/nurture/TodayPage';
 import { Layout } from './shared/Layout';
 import { useSession } from './shared/session';
 import { ErrorState, Loading } from './shared/ui';
 
-// The contact list (the start page) and the log form come with the first load; other pages
-// load when first opened, so the first page downloads and starts less code.
+// Today (the start page), the contact list and the log form come with the first load; other
+// pages load when first opened, so the first page downloads and starts less code.
 const ContactPage = lazy(() => import('./features/contacts/ContactPage').then((m) => ({ default: m.ContactPage })));
 const InteractionPage = lazy(() => import('./features/interactions/InteractionPage').then((m) => ({ default: m.InteractionPage })));
 const SearchPage = lazy(() => import('./features/search/SearchPage').then((m) => ({ default: m.SearchPage })));
@@ -37,6 +38,7 @@ export function App() {
       <Layout>
         <Suspense fallback={<div className="page"><Loading /></div>}>
         <Switch>
+          <Route path="/today" component={TodayPage} />
           <Route path="/contacts" component={ContactsPage} />
           <Route path="/contacts/:id">{(params) => <ContactPage id={params.id} />}</Route>
           <Route path="/interactions/:id">{(params) => <InteractionPage id={params.id} />}</Route>
@@ -46,7 +48,7 @@ export function App() {
           <Route path="/settings/import" component={ImportPage} />
           <Route path="/duplicates" component={DuplicatesPage} />
           <Route path="/">
-            <Redirect to="/contacts" replace />
+            <Redirect to="/today" replace />
           </Route>
           <Route>
             <div className="page">

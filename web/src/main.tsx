@@ -4,6 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prefetchContactList } from './features/contacts/api';
 import { filtersFrom } from './features/contacts/ContactsPage';
+import { prefetchToday } from './features/nurture/api';
 import { ApiError } from './shared/api';
 import { SessionProvider } from './shared/session';
 import { ToastProvider } from './shared/ui';
@@ -20,8 +21,9 @@ const queryClient = new QueryClient({
   },
 });
 
-// The contact list is the start page: ask for it alongside the session check, not after it.
-if (location.pathname === '/' || location.pathname === '/contacts') prefetchContactList(queryClient, filtersFrom(location.search));
+// Ask for the first page's data alongside the session check, not after it.
+if (location.pathname === '/' || location.pathname === '/today') prefetchToday(queryClient);
+if (location.pathname === '/contacts') prefetchContactList(queryClient, filtersFrom(location.search));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -5,6 +5,7 @@ import { useSession } from './session';
 import { Dialog, Icon, isTyping } from './ui';
 
 const NAV = [
+  { href: '/today', label: 'Today', icon: 'today' },
   { href: '/contacts', label: 'Contacts', icon: 'people' },
   { href: '/trash', label: 'Trash', icon: 'trash' },
   { href: '/settings', label: 'Settings', icon: 'settings' },
@@ -30,7 +31,7 @@ export function Layout({ children }: { children: ReactNode }) {
         Skip to content
       </a>
       <header className="topbar">
-        <Link href="/contacts" className="brand" aria-label="Rapport, go to contacts">
+        <Link href="/today" className="brand" aria-label="Rapport, go to Today">
           <svg viewBox="0 0 32 32" aria-hidden="true" className="brand-mark">
             <circle cx="12" cy="14" r="6" />
             <circle cx="21" cy="18" r="6" opacity=".7" />

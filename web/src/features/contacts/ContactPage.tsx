@@ -6,6 +6,10 @@ import { CIRCLES, type Circle, type Contact, type ContactPatch } from '../../sha
 import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
 import { Timeline } from '../interactions/Timeline';
+import { GiveAndTakeCard } from '../nurture/GiveAndTake';
+import { KeepInTouchCard } from '../nurture/KeepInTouch';
+import { MilestonesCard } from '../nurture/Milestones';
+import { StrengthCard } from '../nurture/Strength';
 import { useContact, useRestore, useTrashContact, useUpdateContact } from './api';
 import { EditableText, MethodsEditor } from './editors';
 import { titleCase } from './model';
@@ -126,21 +130,15 @@ function ContactView({ contact }: { contact: Contact }) {
           <section className="card" aria-labelledby="relationship">
             <h2 id="relationship">Relationship</h2>
             <CircleField contact={contact} onSave={(circle) => run(() => save({ circle }))} />
-            <EditableText
-              draftKey={`contact:${contact.id}:cadenceDays`}
-              label="Keep in touch every"
-              value={contact.cadenceDays === null ? '' : String(contact.cadenceDays)}
-              display={contact.cadenceDays === null ? undefined : `${contact.cadenceDays} days`}
-              placeholder="Set a number of days"
-              type="number"
-              errorPath="cadenceDays"
-              onSave={(v) => save({ cadenceDays: v.trim() === '' ? null : Number(v) })}
-            />
             {text('metHow', 'How we met', { multiline: true })}
             {text('metOn', 'Met on', { type: 'date', display: (v) => formatCalendarDate(v) })}
             <TagsEditor contactId={contact.id} tags={contact.tags} onSave={(tags) => save({ tags })} />
             <DimensionsEditor contactId={contact.id} dimensions={contact.dimensions} onSave={(dimensions) => save({ dimensions })} />
           </section>
+          <KeepInTouchCard contact={contact} />
+          <StrengthCard contactId={contact.id} />
+          <MilestonesCard contact={contact} />
+          <GiveAndTakeCard contact={contact} />
           <section className="card" aria-labelledby="notes">
             <h2 id="notes">Notes</h2>
             {text('notes', 'Notes', { multiline: true, placeholder: 'Add notes' })}

@@ -13,9 +13,11 @@ export const SORT_LABELS: Record<string, string> = {
   '-lastInteraction': 'Last interaction, oldest first',
   lastInteraction: 'Last interaction, newest first',
   company: 'Company',
+  strength: 'Strength, strongest first',
+  '-strength': 'Strength, weakest first',
 };
 
-export const SORT_OPTIONS: ContactSort[] = ['name', 'lastInteraction', '-lastInteraction', 'company'];
+export const SORT_OPTIONS: ContactSort[] = ['name', 'lastInteraction', '-lastInteraction', 'company', 'strength', '-strength'];
 
 /** One sentence about a bulk action: what was done, and what was skipped. */
 export function bulkSummary(results: readonly BulkResult[], done: (n: number) => string): string {

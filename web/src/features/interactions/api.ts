@@ -15,10 +15,15 @@ export function useInteraction(id: string) {
   return useQuery({ queryKey: ['interactions', 'one', id], queryFn: ({ signal }) => api.get<Interaction>(`/interactions/${encodeURIComponent(id)}`, signal) });
 }
 
-/** Logging or editing an interaction changes timelines and each participant's last contact date. */
+/** Logging or editing an interaction changes timelines, each participant's last contact date, strength and Today. */
 function useRefresh() {
   const client = useQueryClient();
-  return () => Promise.all([client.invalidateQueries({ queryKey: ['interactions'] }), client.invalidateQueries({ queryKey: ['contacts'] })]);
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: ['interactions'] }),
+      client.invalidateQueries({ queryKey: ['contacts'] }),
+      client.invalidateQueries({ queryKey: ['nurture'] }),
+    ]);
 }
 
 export function useLogInteraction() {

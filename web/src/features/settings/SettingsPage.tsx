@@ -6,6 +6,7 @@ import { formatDate, formatDateTime } from '../../shared/time';
 import type { ApiToken, User } from '../../shared/types';
 import { ExchangeSettings } from '../exchange/ExchangeSettings';
 import { Dialog, EmptyState, ErrorState, Field, FormError, Loading, useRun, useToast } from '../../shared/ui';
+import { NurtureSettingsSections } from '../nurture/NurtureSettings';
 
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
@@ -18,6 +19,7 @@ export function SettingsPage() {
     <div className="page">
       <h1>Settings</h1>
       <Profile />
+      <NurtureSettingsSections />
       <Password />
       <Tokens />
       <ExchangeSettings />
