@@ -15,6 +15,9 @@ const TrashPage = lazy(() => import('./features/trash/TrashPage').then((m) => ({
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 const SetupPage = lazy(() => import('./features/session/SetupPage').then((m) => ({ default: m.SetupPage })));
 const SignInPage = lazy(() => import('./features/session/SignInPage').then((m) => ({ default: m.SignInPage })));
+const ReviewPage = lazy(() => import('./features/reflect/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const InsightsPage = lazy(() => import('./features/reflect/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const GrowthPage = lazy(() => import('./features/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
 
 const pageLoading = (
   <main className="centered">
@@ -41,6 +44,9 @@ export function App() {
           <Route path="/search" component={SearchPage} />
           <Route path="/trash" component={TrashPage} />
           <Route path="/settings" component={SettingsPage} />
+          <Route path="/review/:weekStart?">{(params) => <ReviewPage weekStart={params.weekStart} />}</Route>
+          <Route path="/insights" component={InsightsPage} />
+          <Route path="/growth/*?" component={GrowthPage} />
           <Route path="/">
             <Redirect to="/contacts" replace />
           </Route>
