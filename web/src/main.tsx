@@ -1,12 +1,12 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { StrictMode } from 'react';
+import { lazy, StrictMode, Suspense } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { prefetchContactList } from './features/contacts/api';
 import { filtersFrom } from './features/contacts/ContactsPage';
 import { ApiError } from './shared/api';
 import { SessionProvider } from './shared/session';
-import { ToastProvider } from './shared/ui';
+import { Loading, ToastProvider } from './shared/ui';
 import './shared/tokens.css';
 import './shared/app.css';
 
@@ -20,17 +20,29 @@ const queryClient = new QueryClient({
   },
 });
 
+const PublicFeedbackPage = lazy(() => import('./features/feedback/PublicFeedbackPage').then((m) => ({ default: m.PublicFeedbackPage })));
+
+// A feedback link is opened by someone without an account: the page is routed before the session
+// gate, so it asks nothing about a session and shows nothing of the app.
+const feedbackLink = /^\/feedback\/(.*?)\/?$/.exec(location.pathname);
+
 // The contact list is the start page: ask for it alongside the session check, not after it.
 if (location.pathname === '/' || location.pathname === '/contacts') prefetchContactList(queryClient, filtersFrom(location.search));
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <QueryClientProvider client={queryClient}>
-      <ToastProvider>
-        <SessionProvider>
-          <App />
-        </SessionProvider>
-      </ToastProvider>
-    </QueryClientProvider>
+    {feedbackLink ? (
+      <Suspense fallback={<main className="centered"><Loading /></main>}>
+        <PublicFeedbackPage token={feedbackLink[1]!} />
+      </Suspense>
+    ) : (
+      <QueryClientProvider client={queryClient}>
+        <ToastProvider>
+          <SessionProvider>
+            <App />
+          </SessionProvider>
+        </ToastProvider>
+      </QueryClientProvider>
+    )}
   </StrictMode>,
 );
