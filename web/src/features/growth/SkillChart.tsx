@@ -1,7 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useUser } from '../../shared/session';
 import { formatDate } from '../../shared/time';
-import { chartGeometry, linePath } from './chart';
+import { chartGeometry, chartSummary, linePath } from './chart';
 import type { Rating } from './types';
 
 const HEIGHT = 240;
@@ -18,21 +18,6 @@ function useWidth(ref: RefObject<HTMLElement | null>): number | null {
     return () => observer.disconnect();
   }, [ref]);
   return width;
-}
-
-/** One line of text saying what the chart shows, for those who cannot see it. */
-export function chartSummary(ratings: readonly Rating[], timeZone: string): string {
-  const self = ratings.filter((r) => r.source === 'self');
-  const others = ratings.filter((r) => r.source === 'feedback');
-  const parts: string[] = [];
-  if (self.length > 0) {
-    parts.push(`${self.length} self-rating${self.length === 1 ? '' : 's'} from ${formatDate(self[0]!.ratedAt, timeZone)} to ${formatDate(self.at(-1)!.ratedAt, timeZone)}, latest ${self.at(-1)!.rating} of 5`);
-  } else parts.push('no self-ratings');
-  if (others.length > 0) {
-    const average = Math.round((others.reduce((sum, r) => sum + r.rating, 0) / others.length) * 10) / 10;
-    parts.push(`${others.length} rating${others.length === 1 ? '' : 's'} from others, averaging ${average} of 5`);
-  } else parts.push('no ratings from others yet');
-  return `${parts.join('; ')}.`;
 }
 
 /**

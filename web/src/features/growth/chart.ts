@@ -1,4 +1,6 @@
-/** Where a skill's ratings go on its chart: pure geometry, in pixels of an SVG of the given size. */
+/** Where a skill's ratings go on its chart (pure geometry, in pixels of an SVG of the given size), and what it says in words. */
+
+import { formatDate } from '../../shared/time';
 
 const DAY_MS = 86_400_000;
 /** A chart shorter than this is widened around its middle, so one rating or one busy day still reads as a point in time. */
@@ -72,4 +74,19 @@ export function chartGeometry(ratings: readonly ChartRating[], width: number, he
 /** An SVG path through the points in time order. */
 export function linePath(points: readonly { x: number; y: number }[]): string {
   return points.map((p, i) => `${i === 0 ? 'M' : 'L'}${p.x} ${p.y}`).join(' ');
+}
+
+/** One line of text saying what the chart shows, for those who cannot see it. */
+export function chartSummary(ratings: readonly ChartRating[], timeZone: string, locale?: string): string {
+  const self = ratings.filter((r) => r.source === 'self');
+  const others = ratings.filter((r) => r.source === 'feedback');
+  const parts: string[] = [];
+  if (self.length > 0) {
+    parts.push(`${self.length} self-rating${self.length === 1 ? '' : 's'} from ${formatDate(self[0]!.ratedAt, timeZone, locale)} to ${formatDate(self.at(-1)!.ratedAt, timeZone, locale)}, latest ${self.at(-1)!.rating} of 5`);
+  } else parts.push('no self-ratings');
+  if (others.length > 0) {
+    const average = Math.round((others.reduce((sum, r) => sum + r.rating, 0) / others.length) * 10) / 10;
+    parts.push(`${others.length} rating${others.length === 1 ? '' : 's'} from others, averaging ${average} of 5`);
+  } else parts.push('no ratings from others yet');
+  return `${parts.join('; ')}.`;
 }
