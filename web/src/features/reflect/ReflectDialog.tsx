@@ -4,8 +4,8 @@ import { ApiError } from '../../shared/api';
 import { useDraft } from '../../shared/drafts';
 import { Dialog, useToast } from '../../shared/ui';
 import { useSaveReflection } from './api';
-import { reflectionDraftKey, reflectionDraftOf, reflectionInputOf, type ReflectionDraft } from './model';
-import type { ReflectOffer } from './offer';
+import { reflectionDraftOf, reflectionInputOf, type ReflectionDraft } from './model';
+import { reflectionDraftKey, type ReflectOffer } from './offer';
 import { ReflectionForm } from './ReflectionForm';
 import './reflect.css';
 

@@ -1,8 +1,5 @@
 import type { Reflection, ReflectionInput, Review, ReviewInput } from '../growth/types';
 
-/** Where a reflection being written waits in the drafts, whichever form it was begun in. */
-export const reflectionDraftKey = (interactionId: string) => `reflection:${interactionId}`;
-
 /** What the reflection form holds while the user types. */
 export interface ReflectionDraft {
   wentWell: string;

@@ -1,7 +1,6 @@
 import { lazy, Suspense, useCallback, useState, type ReactNode } from 'react';
 import { clearDraft, readDraft, writeDraft } from '../../shared/drafts';
 import type { Interaction } from '../../shared/types';
-import { reflectionDraftKey } from './model';
 
 /** The interaction just logged, as the reflection dialog names it. */
 export interface ReflectOffer {
@@ -11,6 +10,9 @@ export interface ReflectOffer {
 }
 
 const OFFER = 'reflect-offer';
+
+/** Where a reflection being written waits in the drafts, whichever form it was begun in. */
+export const reflectionDraftKey = (interactionId: string) => `reflection:${interactionId}`;
 const load = () => import('./ReflectDialog');
 const ReflectDialog = lazy(() => load().then((m) => ({ default: m.ReflectDialog })));
 
