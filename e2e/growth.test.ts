@@ -375,6 +375,14 @@ describe.skipIf(!browserAvailable())('the growth loop in the browser', () => {
     expect(await resource.innerText()).toBe('Book\nMade to Stick\n\nstarted 5 Jan 2026\n\nTakeaways: Simple, unexpected, concrete\n\nStatus\nPlanned\nIn progress\nDone\nEdit\nDelete');
     await record('skill');
 
+    // Resources have no trash: deleting one offers to undo.
+    await resource.getByRole('button', { name: 'Delete Made to Stick' }).click();
+    await resource.waitFor({ state: 'detached' });
+    await page.getByText('No resources yet.').waitFor();
+    await page.locator('.toast').filter({ hasText: 'Deleted Made to Stick.' }).getByRole('button', { name: 'Undo' }).click();
+    await resource.waitFor();
+    expect(await resource.getByLabel('Status').inputValue()).toBe('done');
+
     // The request shows the whole response.
     await page.goto(`${app.url}/growth`);
     await page.getByRole('link', { name: 'To Maria (mentor)' }).click();
@@ -385,6 +393,30 @@ describe.skipIf(!browserAvailable())('the growth loop in the browser', () => {
     expect(await response.locator('.response-ratings > div').allInnerTexts()).toEqual(['Clear communication\n4 · Strong', 'Storytelling\n2 · Developing — “Lost the thread in the middle”']);
     expect(await response.locator('.response-answer').allInnerTexts()).toEqual(['What should I do more of?\n\nStories about customers']);
     await record('feedback-request');
+  });
+
+  it('adds a skill of your own and archives it', async () => {
+    await page.goto(`${app.url}/growth`);
+    await page.getByLabel('Skill', { exact: true }).fill('Remembering names');
+    await page.getByLabel('What it means to you').fill('Using a name within the first minute');
+    await page.getByRole('button', { name: 'Add skill' }).click();
+    await page.getByText('Added Remembering names.').waitFor();
+    await expect.poll(() => page.locator('.skill-name').allInnerTexts()).toContain('Remembering names');
+    await page.getByLabel('Skill', { exact: true }).fill('remembering  NAMES');
+    await page.getByRole('button', { name: 'Add skill' }).click();
+    await page.locator('.new-skill').getByText('is taken').waitFor();
+
+    await page.getByRole('link', { name: 'Remembering names' }).click();
+    await page.getByRole('heading', { name: 'Remembering names', level: 1 }).waitFor();
+    await page.getByText('No ratings yet.').waitFor();
+    await page.getByRole('button', { name: 'Archive skill' }).click();
+    await page.getByText('Archived Remembering names: it no longer shows in your lists. Its ratings stay.').waitFor();
+    await page.getByRole('button', { name: 'Restore skill' }).waitFor();
+    await page.getByRole('link', { name: 'Growth' }).first().click();
+    await page.getByRole('heading', { name: 'Growth', level: 1 }).waitFor();
+    await expect.poll(() => page.locator('.skill-name').allInnerTexts()).not.toContain('Remembering names');
+    await page.getByLabel('Show archived').check();
+    await expect.poll(() => page.locator('.skill-row').filter({ hasText: 'Remembering names' }).locator('.badge').allInnerTexts()).toEqual(['Archived']);
   });
 
   it('answers revoked, expired and made-up links with the same plain page', async () => {
@@ -525,6 +557,14 @@ describe.skipIf(!browserAvailable())('the growth loop in the browser', () => {
     await page.locator('.toast').filter({ hasText: 'Logged coffee with Grace Hopper.' }).getByRole('button', { name: 'View' }).click();
     await page.getByRole('heading', { name: 'Lunch on the go', level: 1 }).waitFor();
     expect(await page.getByRole('region', { name: 'Reflection' }).getByLabel('What went well').inputValue()).toBe('Listened more than I talked');
+
+    // 200% zoom on a 1280-pixel-wide window leaves 640 CSS pixels.
+    await page.setViewportSize({ width: 640, height: 430 });
+    for (const path of ['/growth', '/review', '/insights']) {
+      await page.goto(`${app.url}${path}`);
+      await page.locator('main h1').waitFor();
+      expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), path).toBe(0);
+    }
 
     await page.setViewportSize(DESKTOP);
     await page.emulateMedia({ colorScheme: 'dark' });
