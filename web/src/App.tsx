@@ -18,6 +18,9 @@ const ImportPage = lazy(() => import('./features/exchange/ImportPage').then((m) 
 const DuplicatesPage = lazy(() => import('./features/exchange/DuplicatesPage').then((m) => ({ default: m.DuplicatesPage })));
 const SetupPage = lazy(() => import('./features/session/SetupPage').then((m) => ({ default: m.SetupPage })));
 const SignInPage = lazy(() => import('./features/session/SignInPage').then((m) => ({ default: m.SignInPage })));
+const ReviewPage = lazy(() => import('./features/reflect/ReviewPage').then((m) => ({ default: m.ReviewPage })));
+const InsightsPage = lazy(() => import('./features/reflect/InsightsPage').then((m) => ({ default: m.InsightsPage })));
+const GrowthPage = lazy(() => import('./features/growth/GrowthPage').then((m) => ({ default: m.GrowthPage })));
 
 const pageLoading = (
   <main className="centered">
@@ -47,6 +50,9 @@ export function App() {
           <Route path="/settings" component={SettingsPage} />
           <Route path="/settings/import" component={ImportPage} />
           <Route path="/duplicates" component={DuplicatesPage} />
+          <Route path="/review/:weekStart?">{(params) => <ReviewPage weekStart={params.weekStart} />}</Route>
+          <Route path="/insights" component={InsightsPage} />
+          <Route path="/growth/*?" component={GrowthPage} />
           <Route path="/">
             <Redirect to="/today" replace />
           </Route>

@@ -4,12 +4,14 @@ import { useLogInteractionDialog } from '../features/interactions/LogInteraction
 import { useSession } from './session';
 import { Dialog, Icon, isTyping } from './ui';
 
-const NAV = [
+const NAV: readonly { href: string; label: string; icon: Parameters<typeof Icon>[0]['name']; also?: readonly string[] }[] = [
   { href: '/today', label: 'Today', icon: 'today' },
   { href: '/contacts', label: 'Contacts', icon: 'people' },
+  // One tab for the growth pages keeps the phone's tab bar roomy; they link to each other.
+  { href: '/growth', label: 'Growth', icon: 'growth', also: ['/review', '/insights'] },
   { href: '/trash', label: 'Trash', icon: 'trash' },
   { href: '/settings', label: 'Settings', icon: 'settings' },
-] as const;
+];
 
 /** The frame of every signed-in page: brand, search, the Log button, and navigation (a tab bar on phones). */
 export function Layout({ children }: { children: ReactNode }) {
@@ -46,7 +48,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <nav className="nav" aria-label="Main">
           <ul>
             {NAV.map((item) => {
-              const current = location === item.href || location.startsWith(`${item.href}/`);
+              const current = [item.href, ...(item.also ?? [])].some((href) => location === href || location.startsWith(`${href}/`));
               return (
                 <li key={item.href}>
                   <Link href={item.href} aria-current={current ? 'page' : undefined} className="nav-link">

@@ -96,6 +96,7 @@ const PATHS = {
   pen: 'M4 20h4L19 9l-4-4L4 16v4z',
   back: 'M15 18l-6-6 6-6',
   today: 'M4 6h16v14H4zM4 10h16M8 3v4M16 3v4M9 15l2 2 4-4',
+  growth: 'M3 17l6-6 4 4 8-8M15 7h6v6',
 } as const;
 
 export function Icon({ name }: { name: keyof typeof PATHS }) {

@@ -7,6 +7,7 @@ import { formatDateTime } from '../../shared/time';
 import { KIND_LABELS, type Interaction } from '../../shared/types';
 import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useRestore } from '../contacts/api';
+import { ReflectionSection } from '../reflect/ReflectionSection';
 import { useInteraction, useTrashInteraction, useUpdateInteraction } from './api';
 import { InteractionForm } from './InteractionForm';
 import { draftOf, inputOf, type InteractionDraft } from './model';
@@ -93,6 +94,7 @@ function InteractionView({ interaction }: { interaction: Interaction }) {
         <InteractionForm draft={draft} onChange={setDraft} onSubmit={save} error={error} pending={update.isPending} submitLabel="Save changes"
           actions={<button type="button" className="btn ghost" onClick={() => { reset(draftOf(interaction, user.timeZone)); setError(null); }}>Undo edits</button>} />
       </div>
+      <ReflectionSection interactionId={interaction.id} />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { clearDraft, readDraft, useDraft, writeDraft } from '../../shared/drafts
 import { useUser } from '../../shared/session';
 import { KIND_LABELS } from '../../shared/types';
 import { Dialog, isTyping, useToast } from '../../shared/ui';
+import { useReflectOffer } from '../reflect/offer';
 import { useLogInteraction } from './api';
 import { InteractionForm } from './InteractionForm';
 import { emptyDraft, inputOf, type InteractionDraft } from './model';
@@ -27,9 +28,11 @@ export function LogInteractionProvider({ children }: { children: ReactNode }) {
   const log = useLogInteraction();
   const toast = useToast();
   const [, navigate] = useLocation();
+  const { dialog: reflectDialog, offer: offerReflection, preload: preloadReflection } = useReflectOffer();
 
   const show = useCallback(
     (participants?: Participant[]) => {
+      preloadReflection();
       setDraft((d) => {
         // A form left untouched starts afresh, so "when" is now rather than when it was last opened.
         const base = d.summary || d.participants.length > 0 ? d : emptyDraft(new Date(), user.timeZone);
@@ -39,7 +42,7 @@ export function LogInteractionProvider({ children }: { children: ReactNode }) {
       writeDraft(OPEN, true);
       setOpen(true);
     },
-    [setDraft, user.timeZone],
+    [setDraft, user.timeZone, preloadReflection],
   );
 
   const close = useCallback(() => {
@@ -67,6 +70,7 @@ export function LogInteractionProvider({ children }: { children: ReactNode }) {
       close();
       const who = saved.participants.map((p) => p.displayName).join(', ');
       toast({ message: `Logged ${KIND_LABELS[saved.kind].toLowerCase()} with ${who}.`, action: { label: 'View', run: () => navigate(`/interactions/${saved.id}`) } });
+      offerReflection(saved);
     } catch (e) {
       setError(e instanceof ApiError ? e : new ApiError(0, 'UNKNOWN', String(e)));
     }
@@ -97,6 +101,7 @@ export function LogInteractionProvider({ children }: { children: ReactNode }) {
           }
         />
       </Dialog>
+      {reflectDialog}
     </LogContext.Provider>
   );
 }
