@@ -89,6 +89,11 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
   it('offers an import and the demo network on an empty contact list, and says why the demo is refused', async () => {
     await setUp(page, app.url, 'ada@example.com');
     await page.getByRole('button', { name: 'Create account' }).click();
+    // A new account opens on Today, which has nobody to show yet and offers the same starts.
+    await page.getByText('Start with the people you know.').waitFor();
+    await page.getByRole('button', { name: 'Add the demo network' }).waitFor();
+    await record('today-welcome');
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await page.getByText('No contacts yet.').waitFor();
     await page.getByRole('link', { name: 'import contacts' }).waitFor();
     await record('contacts-empty-offers');
@@ -317,7 +322,7 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     const fresh = await freshApp();
     await setUp(page, fresh.url, 'ada@example.com');
     await page.getByRole('button', { name: 'Create account' }).click();
-    await page.getByText('No contacts yet.').waitFor();
+    await page.getByText('Start with the people you know.').waitFor();
     await page.goto(`${fresh.url}/duplicates`);
     await page.getByText('No likely duplicates.').waitFor();
     await record('duplicates-none');
@@ -341,9 +346,10 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     const demo = (await (await reply).json()) as { contacts: number; interactions: number };
     expect(demo.contacts).toBe(300);
     await page.getByText(`Added the demo network: 300 contacts and ${demo.interactions.toLocaleString('en-GB')} interactions.`).waitFor();
-    await page.getByRole('heading', { name: 'Contacts' }).waitFor();
-    await page.getByLabel('Select all 50 shown').waitFor();
-    expect(new URL(page.url()).pathname).toBe('/contacts');
+    // The app opens on Today, already with people due from the demo's history.
+    await page.getByRole('heading', { name: 'Today', exact: true }).waitFor();
+    await expect.poll(() => page.locator('.today-page .lede').textContent()).toMatch(/ · \d+ people to reach out to$/);
+    expect(new URL(page.url()).pathname).toBe('/today');
   });
 
   it('adds the demo network from an empty contact list at phone size', async () => {
@@ -351,6 +357,8 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     await page.setViewportSize(PHONE);
     await setUp(page, fresh.url, 'katherine@example.com');
     await page.getByRole('button', { name: 'Create account' }).click();
+    await page.getByText('Start with the people you know.').waitFor();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Contacts' }).click();
     await page.getByText('No contacts yet.').waitFor();
     await record('contacts-empty-offers');
     await page.getByRole('button', { name: 'Add the demo network' }).click();

@@ -57,6 +57,14 @@ export function useContactSuggestions(q: string) {
   });
 }
 
+/** Whether the account has any contacts outside the trash, to greet a new account. */
+export function useHasContacts() {
+  return useQuery({
+    queryKey: ['contacts', 'any'],
+    queryFn: async ({ signal }) => (await api.get<Page<Contact>>('/contacts?limit=1', signal)).items.length > 0,
+  });
+}
+
 export function useContact(id: string) {
   return useQuery({ queryKey: contactKeys.one(id), queryFn: ({ signal }) => api.get<Contact>(`/contacts/${encodeURIComponent(id)}`, signal) });
 }

@@ -3,7 +3,9 @@ import { Link } from 'wouter';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
 import { EmptyState, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
+import { useHasContacts } from '../contacts/api';
 import { useLogInteractionDialog } from '../interactions/LogInteraction';
+import { StartingPoints } from '../seed/StartingPoints';
 import { useFollowUpDone, useToday, useUpdateExchange } from './api';
 import { CadencePanel } from './Cadence';
 import { CelebrateDialog } from './Celebrate';
@@ -51,6 +53,8 @@ export function TodayPage() {
 
 function AllCaughtUp() {
   const logInteraction = useLogInteractionDialog();
+  const hasContacts = useHasContacts();
+  if (hasContacts.data === false) return <Welcome />;
   return (
     <EmptyState title="You’re all caught up.">
       <p>Nobody is due for a check-in, and no follow-ups, dates or promises are waiting.</p>
@@ -66,6 +70,21 @@ function AllCaughtUp() {
           Log an interaction
         </button>
       </div>
+    </EmptyState>
+  );
+}
+
+/** A new account: nothing can be due until there are people to keep in touch with. */
+function Welcome() {
+  return (
+    <EmptyState title="Start with the people you know.">
+      <p>Each day this page tells you whom to reach out to and why, what you promised, and whose news to celebrate.</p>
+      <div className="button-row">
+        <Link href="/contacts" className="btn primary">
+          Add your first contact
+        </Link>
+      </div>
+      <StartingPoints />
     </EmptyState>
   );
 }
