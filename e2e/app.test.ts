@@ -299,6 +299,10 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     expect(await page.locator('.timeline-item').count()).toBe(2);
 
     const nav = page.getByRole('navigation', { name: 'Main' });
+    // The tab bar is fixed to the bottom, so a tab off the screen's edge would not widen the page: measure each.
+    const tabs = await nav.getByRole('link').evaluateAll((links) => links.map((l) => { const r = l.getBoundingClientRect(); return { text: l.textContent, left: r.left, right: r.right }; }));
+    expect(tabs.map((t) => t.text)).toEqual(['Today', 'Contacts', 'Growth', 'Trash', 'Settings']);
+    expect(tabs.filter((t) => t.left < 0 || t.right > PHONE.width)).toEqual([]);
     await nav.getByRole('link', { name: 'Contacts' }).click();
     await page.getByRole('link', { name: 'Grace Hopper' }).waitFor();
     await record('contacts');
