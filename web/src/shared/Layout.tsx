@@ -41,7 +41,7 @@ export function Layout({ children }: { children: ReactNode }) {
           <span>Rapport</span>
         </Link>
         <GlobalSearch />
-        <button type="button" className="btn primary log-button" onClick={() => logInteraction()} aria-keyshortcuts="l">
+        <button type="button" className="btn primary log-button" onClick={() => logInteraction()} aria-keyshortcuts="l" title="Log an interaction (l)">
           <Icon name="plus" />
           <span>Log interaction</span>
         </button>
