@@ -67,9 +67,9 @@ export function latencyFigure(measure: string, samples: { ours: number[]; raw: n
 }
 
 /** A child process running one of bench/*.ts, and the messages it sends. */
-export function child(script: string, env: NodeJS.ProcessEnv, args: string[] = []) {
+export function child(script: string, env: NodeJS.ProcessEnv, args: string[] = [], execArgv: string[] = []) {
   const process_ = fork(path.join(ROOT, 'bench', script), args, {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...execArgv],
     env: { ...process.env, ...env },
     // The server's request log goes nowhere: it is written, as in production, but not kept.
     stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
