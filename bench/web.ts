@@ -1,13 +1,11 @@
 /**
- * Web app benchmark: what the first page costs to download, and how fast the contact list is with
- * 10,000 contacts, measured in headless Chromium with the performance marks the app sets
- * (rapport:contacts-ready, rapport:contacts-search). `npx tsx bench/web.ts` runs it alone;
- * bench/run.ts calls benchWeb() and writes the figures to BENCHMARKS.md.
+ * Web app benchmark (issue 3): what the first page costs to download, and how fast the contact list
+ * is with 10,000 contacts, measured in headless Chromium with the performance marks the app sets
+ * (rapport:contacts-ready, rapport:contacts-search). bench/run.ts calls benchWeb() and webFigures().
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import zlib from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
 import { createServices } from '../src/app.js';
@@ -15,8 +13,8 @@ import { loadConfig } from '../src/platform/config.js';
 import { systemDeps } from '../src/platform/deps.js';
 import { openConfiguredDatabase, startServer } from '../src/serve.js';
 import { buildWebApp } from '../e2e/harness/setup.js';
+import { ROOT, type Figure } from './lib.js';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Bump when seed() changes, so a cached database is not reused. */
 const SEED_VERSION = 1;
@@ -190,33 +188,28 @@ export async function benchWeb(options: Partial<WebBenchOptions> = {}): Promise<
   }
 }
 
-/** The figures as a BENCHMARKS.md section. */
-export function webMarkdown(r: WebBenchResult): string {
+/** The figures as rows of BENCHMARKS.md. */
+export function webFigures(r: WebBenchResult): Figure[] {
   const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+  const p95 = (measure: string, s: Summary, unit: string, target: number | null): Figure => ({
+    measure: `${measure}, p95 (p50) of ${s.runs} ${unit}`,
+    ours: `${s.p95} ms (${s.p50} ms)`,
+    baseline: '',
+    ratio: '',
+    target: target === null ? '' : `≤ ${target} ms`,
+    pass: target === null ? null : s.p95 <= target,
+  });
   return [
-    '## Web app',
-    '',
-    '| measure | value | target |',
-    '|---|---|---|',
-    `| JS + CSS of the first page, gzip | ${kb(r.firstPage.gzipTotal)} (${r.firstPage.files.map((f) => `${path.basename(f.file)} ${kb(f.gzip)}`).join(', ')}) | ≤ 150 KB |`,
-    `| same, as transferred (brotli) | ${kb(r.firstPage.transferred)} | |`,
-    `| navigation to contact list interactive, ${r.contacts} contacts, cache off | p50 ${r.listReady.p50} ms, p95 ${r.listReady.p95} ms (${r.listReady.runs} loads) | p95 ≤ 1000 ms |`,
-    `| keystroke in the filter box to updated list | p50 ${r.searchUpdate.p50} ms, p95 ${r.searchUpdate.p95} ms (${r.searchUpdate.runs} keystrokes) | p95 ≤ 100 ms |`,
-    `| of which the API request | p50 ${r.searchRequest.p50} ms, p95 ${r.searchRequest.p95} ms | |`,
-    '',
-  ].join('\n');
-}
-
-if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
-  const contacts = Number(process.env.BENCH_WEB_CONTACTS ?? 10_000);
-  benchWeb({ contacts }).then(
-    (result) => {
-      console.log(JSON.stringify(result, null, 2));
-      console.log(webMarkdown(result));
+    {
+      measure: `JS + CSS of the first page, gzip (${r.firstPage.files.map((f) => `${path.basename(f.file)} ${kb(f.gzip)}`).join(', ')}); as transferred (brotli)`,
+      ours: `${kb(r.firstPage.gzipTotal)} (${kb(r.firstPage.transferred)})`,
+      baseline: '',
+      ratio: '',
+      target: '≤ 150 KB',
+      pass: r.firstPage.gzipTotal <= 150 * 1024,
     },
-    (error) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
+    p95(`navigation to the contact list interactive, ${r.contacts.toLocaleString('en')} contacts, cache off`, r.listReady, 'loads', 1000),
+    p95('keystroke in the filter box to the updated list', r.searchUpdate, 'keystrokes', 100),
+    p95('of which the API request', r.searchRequest, 'keystrokes', null),
+  ];
 }

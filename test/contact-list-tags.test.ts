@@ -41,3 +41,35 @@ describeEachDatabase('contact list by tag', (env) => {
     expect((await services.contacts.list(scope, { tag: ['everyone', 'nobody has this tag'] })).items).toEqual([]);
   });
 });
+
+describeEachDatabase('contact list by tag and name', (env) => {
+  it('keeps a contact in name order within its tags when renamed, tagged, merged or restored', async () => {
+    const { services } = env();
+    const user = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    const names = async (tag: string, sort: 'name' | '-name' = 'name') => (await services.contacts.list(scope, { tag, sort })).items.map((c) => c.displayName);
+    const ada = await services.contacts.create(scope, { displayName: 'Ada', tags: ['team'] });
+    await services.contacts.create(scope, { displayName: 'Bea', tags: ['team', 'golf'] });
+    const cal = await services.contacts.create(scope, { displayName: 'Cal' });
+    expect(await names('team')).toEqual(['Ada', 'Bea']);
+
+    await services.contacts.update(scope, ada.id, { displayName: 'Zed' });
+    expect(await names('team')).toEqual(['Bea', 'Zed']);
+    expect(await names('team', '-name')).toEqual(['Zed', 'Bea']);
+
+    await services.contacts.bulk(scope, { action: 'tag', ids: [cal.id], tags: ['team'] });
+    await services.contacts.update(scope, cal.id, { displayName: 'Abe' });
+    expect(await names('team')).toEqual(['Abe', 'Bea', 'Zed']);
+
+    const { merge } = await services.exchange.merge(scope, { keepId: cal.id, mergeId: ada.id });
+    expect(await names('team')).toEqual(['Abe', 'Bea']);
+    await services.exchange.undoMerge(scope, merge.id);
+    expect(await names('team')).toEqual(['Abe', 'Bea', 'Zed']);
+
+    await services.contacts.trash(scope, cal.id);
+    expect(await names('team')).toEqual(['Bea', 'Zed']);
+    await services.contacts.restore(scope, cal.id);
+    expect(await names('team')).toEqual(['Abe', 'Bea', 'Zed']);
+    expect(await names('golf')).toEqual(['Bea']);
+  });
+});

@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
+import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from './harness/app.js';
 
 const DAY = 86_400_000;
@@ -129,6 +130,24 @@ describeEachDatabase('nurture', (env) => {
       ['Leap Born', '2027-02-28', 8, 27],
       ['Leap Unknown Year', '2027-02-28', 8, null],
     ]);
+  });
+
+  it('lists the 50 soonest dates across New Year, by day and then name, when more fall in the fortnight', async () => {
+    const { clock, services } = env();
+    clock.set('2026-12-27T12:00:00.000Z');
+    const { api, user } = await setUp(env(), 'UTC');
+    const scope = authenticatedScope(user.userId);
+    // 30 on 30 December, 20 on 2 January (the 50th and after), 5 on 3 January; names run against creation order.
+    const days = [...Array<string>(30).fill('--12-30'), ...Array<string>(20).fill('--01-02'), ...Array<string>(5).fill('--01-03')];
+    for (const [i, birthday] of days.entries()) await services.contacts.create(scope, { displayName: `Person ${String(99 - i).padStart(2, '0')}`, birthday });
+    await services.contacts.create(scope, { displayName: 'Aaron Early', birthday: '--01-02' });
+    const today = (await api('GET', '/today')).body;
+    const listed = today.upcoming.map((u: { contact: { displayName: string }; date: string }) => `${u.date} ${u.contact.displayName}`);
+    const expected = [
+      ...days.slice(0, 30).map((_, i) => `2026-12-30 Person ${String(99 - i).padStart(2, '0')}`).sort(),
+      ...['Aaron Early', ...days.slice(30, 50).map((_, i) => `Person ${String(69 - i).padStart(2, '0')}`)].sort().slice(0, 20).map((name) => `2027-01-02 ${name}`),
+    ];
+    expect(listed).toEqual(expected);
   });
 
   it('snoozes a check-in for a week, a month or until a date, and refuses a past date', async () => {

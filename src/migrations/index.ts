@@ -4,6 +4,9 @@ import * as nurture from './2026_11_27_001_nurture.js';
 import * as growth from './2026_11_28_001_growth.js';
 import * as searchBulkFill from './2026_11_28_002_search_bulk_fill.js';
 import * as exchange from './2026_11_28_003_exchange.js';
+import * as searchPunctuation from './2026_11_29_001_search_punctuation.js';
+import * as tagsByName from './2026_11_29_002_tags_by_name.js';
+import * as todayIndexes from './2026_11_29_003_today_indexes.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -15,4 +18,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_001_growth': growth,
   '2026_11_28_002_search_bulk_fill': searchBulkFill,
   '2026_11_28_003_exchange': exchange,
+  '2026_11_29_001_search_punctuation': searchPunctuation,
+  '2026_11_29_002_tags_by_name': tagsByName,
+  '2026_11_29_003_today_indexes': todayIndexes,
 };

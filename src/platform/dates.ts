@@ -124,9 +124,14 @@ export function parseLocalDateTime(text: string, timeZone: string): string | nul
   return zonedTimeToInstant(y!, m!, d!, hh!, mm!, timeZone).toISOString();
 }
 
+// Making a formatter costs a hundred times more than using one; a server sees few time zones.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date an instant falls on in a time zone, as YYYY-MM-DD. */
 export function localDate(at: Date, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(at);
+  let format = dateFormats.get(timeZone);
+  if (!format) dateFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })));
+  const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
 }

@@ -5,7 +5,7 @@ import { linkedinKey, parseDate, phoneKey } from './model.js';
 import { readSource } from './read.js';
 import { bufferSource } from './source.js';
 import { decodeQuotedPrintable, readRawCards } from './vcard-lines.js';
-import { foldLine } from './vcard-write.js';
+import { foldLine } from '../../platform/content-lines.js';
 
 async function names(file: string, bytes: Buffer | string) {
   const reading = await readSource(bufferSource(file, Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes)));

@@ -1,4 +1,5 @@
 import ICAL from 'ical.js';
+import { escapeText, foldLine } from '../../platform/content-lines.js';
 import type { Contact } from '../contacts/model.js';
 import type { ExtraProperty } from './model.js';
 import { addressLine } from './vcard-read.js';
@@ -8,34 +9,6 @@ import { addressLine } from './vcard-read.js';
  * character. Contact fields become standard properties; Rapport's own fields become X-RAPPORT-*
  * properties, and the properties kept from an import are written back as they came.
  */
-
-/** Folds a content line at 75 octets (RFC 6350 §3.2), never inside a UTF-8 sequence. */
-export function foldLine(line: string): string {
-  // A UTF-16 unit is at most 3 bytes in UTF-8, so short lines need no counting.
-  if (line.length <= 25 || (line.length <= 75 && Buffer.byteLength(line) <= 75)) return line;
-  const parts: string[] = [];
-  let current = '';
-  let bytes = 0;
-  let limit = 75;
-  for (const char of line) {
-    const size = char.length === 2 ? 4 : char.charCodeAt(0) < 0x80 ? 1 : char.charCodeAt(0) < 0x800 ? 2 : 3;
-    if (bytes + size > limit) {
-      parts.push(current);
-      current = '';
-      bytes = 0;
-      limit = 74;
-    }
-    current += char;
-    bytes += size;
-  }
-  parts.push(current);
-  return parts.join('\r\n ');
-}
-
-/** Escapes a text value: backslash, newline, comma and semicolon (RFC 6350 §3.4). */
-export function escapeText(value: string): string {
-  return value.replace(/[\\,;\n]|\r\n?/g, (c) => (c === '\\' ? '\\\\' : c === ',' ? '\\,' : c === ';' ? '\\;' : '\\n'));
-}
 
 /** A parameter value, quoted when it holds `:`, `;` or `,`, with RFC 6868 caret escapes. */
 function paramValue(value: string): string {

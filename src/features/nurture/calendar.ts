@@ -1,11 +1,11 @@
-import ical, { ICalEventRepeatingFreq } from 'ical-generator';
+import { escapeText, foldLine } from '../../platform/content-lines.js';
 import { addDays, localDate } from '../../platform/dates.js';
-
 
 /*
  * The iCalendar subscription feed (RFC 5545). Every event is all-day, with a UID that stays the same
  * for the same check-in, follow-up or birthday, so a subscribed calendar updates events in place on
- * its next refresh instead of duplicating them.
+ * its next refresh instead of duplicating them. Written line by line: the feed of a large network
+ * has tens of thousands of events, and a general-purpose generator took seconds a thousand.
  */
 
 export interface CalendarInput {
@@ -17,42 +17,79 @@ export interface CalendarInput {
   birthdays: { id: string; display_name: string; birth_year: number | null; birth_month: number | null; birth_day: number | null; updated_at: string }[];
 }
 
-const utcDay = (date: string) => new Date(`${date}T00:00:00.000Z`);
+/** 2026-02-05T10:00:00.000Z → 20260205T100000Z */
+const stamp = (iso: string) => `${iso.slice(0, 4)}${iso.slice(5, 7)}${iso.slice(8, 10)}T${iso.slice(11, 13)}${iso.slice(14, 16)}${iso.slice(17, 19)}Z`;
+/** 2026-02-05 → 20260205 */
+const day = (date: string) => date.replaceAll('-', '');
+
+interface AllDayEvent {
+  uid: string;
+  date: string;
+  summary: string;
+  description: string | null;
+  rrule: string | null;
+  lastModified: string;
+}
+
+function event(e: AllDayEvent, dtstamp: string): string {
+  const lines = [
+    'BEGIN:VEVENT',
+    `UID:${e.uid}`,
+    'SEQUENCE:0',
+    `DTSTAMP:${dtstamp}`,
+    `DTSTART;VALUE=DATE:${day(e.date)}`,
+    `DTEND;VALUE=DATE:${day(addDays(e.date, 1))}`,
+    // Outlook shows the event as all-day only with these.
+    'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
+    'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
+    ...(e.rrule ? [`RRULE:${e.rrule}`] : []),
+    foldLine(`SUMMARY:${escapeText(e.summary)}`),
+    ...(e.description ? [foldLine(`DESCRIPTION:${escapeText(e.description)}`)] : []),
+    `LAST-MODIFIED:${stamp(new Date(e.lastModified).toISOString())}`,
+    'END:VEVENT',
+  ];
+  return lines.join('\r\n');
+}
 
 export function buildCalendar(input: CalendarInput): string {
   const today = localDate(input.now, input.timeZone);
-  const calendar = ical({
-    name: `Rapport — ${input.ownerName}`,
-    description: 'Check-ins, follow-ups and birthdays from Rapport',
-    prodId: { company: 'Rapport', product: 'Rapport', language: 'EN' },
+  const dtstamp = stamp(input.now.toISOString());
+  const name = escapeText(`Rapport — ${input.ownerName}`);
+  const out = [
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//Rapport//Rapport//EN',
+    foldLine(`NAME:${name}`),
+    foldLine(`X-WR-CALNAME:${name}`),
+    'X-WR-CALDESC:Check-ins\\, follow-ups and birthdays from Rapport',
     // Ask calendar apps to refresh hourly; most refresh less often anyway.
-    ttl: 60 * 60,
-  });
+    'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+    'X-PUBLISHED-TTL:PT1H',
+  ];
   for (const c of input.due) {
     // An overdue check-in is shown today: a reminder in the past would never be seen.
     const due = localDate(new Date(c.due_at), input.timeZone);
-    calendar.createEvent({
-      id: `checkin-${c.id}@rapport`,
-      start: utcDay(due < today ? today : due),
-      end: utcDay(addDays(due < today ? today : due, 1)),
-      allDay: true,
-      summary: `Check in with ${c.display_name}`,
-      description: due < today ? `Due since ${due}.` : null,
-      lastModified: new Date(c.updated_at),
-      stamp: input.now,
-    });
+    out.push(
+      event(
+        { uid: `checkin-${c.id}@rapport`, date: due < today ? today : due, summary: `Check in with ${c.display_name}`, description: due < today ? `Due since ${due}.` : null, rrule: null, lastModified: c.updated_at },
+        dtstamp,
+      ),
+    );
   }
   for (const f of input.followUps) {
-    calendar.createEvent({
-      id: `followup-${f.id}@rapport`,
-      start: utcDay(f.due < today ? today : f.due),
-      end: utcDay(addDays(f.due < today ? today : f.due, 1)),
-      allDay: true,
-      summary: `Follow up: ${f.text}`,
-      description: `From "${f.summary}"${f.due < today ? `, due ${f.due}` : ''}.`,
-      lastModified: new Date(f.updatedAt),
-      stamp: input.now,
-    });
+    out.push(
+      event(
+        {
+          uid: `followup-${f.id}@rapport`,
+          date: f.due < today ? today : f.due,
+          summary: `Follow up: ${f.text}`,
+          description: `From "${f.summary}"${f.due < today ? `, due ${f.due}` : ''}.`,
+          rrule: null,
+          lastModified: f.updatedAt,
+        },
+        dtstamp,
+      ),
+    );
   }
   for (const b of input.birthdays) {
     if (b.birth_month === null || b.birth_day === null) continue;
@@ -60,19 +97,21 @@ export function buildCalendar(input: CalendarInput): string {
     const year = b.birth_year ?? 2000;
     const first = `${String(year).padStart(4, '0')}-${String(b.birth_month).padStart(2, '0')}-${String(b.birth_day).padStart(2, '0')}`;
     const leapDay = b.birth_month === 2 && b.birth_day === 29;
-    calendar.createEvent({
-      id: `birthday-${b.id}@rapport`,
-      start: utcDay(first),
-      end: utcDay(addDays(first, 1)),
-      allDay: true,
-      summary: `${b.display_name}'s birthday`,
-      // BYMONTHDAY=-1 is the last day of February: the 29th in leap years, the 28th otherwise.
-      repeating: leapDay
-        ? { freq: ICalEventRepeatingFreq.YEARLY, byMonth: [2], byMonthDay: [-1] }
-        : { freq: ICalEventRepeatingFreq.YEARLY },
-      lastModified: new Date(b.updated_at),
-      stamp: input.now,
-    });
+    out.push(
+      event(
+        {
+          uid: `birthday-${b.id}@rapport`,
+          date: first,
+          summary: `${b.display_name}'s birthday`,
+          description: null,
+          // BYMONTHDAY=-1 is the last day of February: the 29th in leap years, the 28th otherwise.
+          rrule: leapDay ? 'FREQ=YEARLY;BYMONTH=2;BYMONTHDAY=-1' : 'FREQ=YEARLY',
+          lastModified: b.updated_at,
+        },
+        dtstamp,
+      ),
+    );
   }
-  return calendar.toString();
+  out.push('END:VCALENDAR', '');
+  return out.join('\r\n');
 }

@@ -119,7 +119,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         store.dueContacts(db, scope.userId, tomorrow, LIST_LIMIT),
         store.countDue(db, scope.userId, tomorrow),
         store.openFollowUps(db, scope.userId, date, LIST_LIMIT),
-        store.birthdaysIn(db, scope.userId, monthDayRanges(date, horizon), 500),
+        store.birthdaysIn(db, scope.userId, monthDayRanges(date, horizon), LIST_LIMIT),
         store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, YEARLY_KINDS, 500),
         store.unacknowledgedSuccesses(db, scope.userId, SUCCESS_KINDS, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
         store.openExchanges(db, scope.userId, ['i_offered', 'they_asked'], LIST_LIMIT),

@@ -154,35 +154,69 @@ function inRanges(expression: Expression<number>, ranges: readonly MonthDayRange
   return sql<SqlBool>`(${sql.join(ranges.map((r) => sql`${expression} BETWEEN ${r.from} AND ${r.to}`), sql` OR `)})`;
 }
 
+const monthDayOf = (n: number) => [Math.floor(n / 100), n % 100] as const;
+
+/**
+ * Birthdays in the ranges, soonest first, up to `limit` and every other one on the day of the
+ * last (so a list sorted by day and then name can be cut anywhere in the first `limit`). Each range
+ * (given in calendar order) is read in order off the birthday index: a large network reads only
+ * the first few.
+ */
 export async function birthdaysIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], limit: number) {
-  return liveContacts(db, ownerId)
-    .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
-    .where('c.birth_month', 'is not', null)
-    .where(inRanges(sql<number>`c.birth_month * 100 + c.birth_day`, ranges))
-    .limit(limit)
-    .execute();
+  const between = (from: number, to: number, take: number) =>
+    liveContacts(db, ownerId)
+      .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
+      .where('c.birth_month', 'is not', null)
+      .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${sql.join(monthDayOf(from))})`)
+      .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${sql.join(monthDayOf(to))})`)
+      .orderBy('c.birth_month')
+      .orderBy('c.birth_day')
+      .orderBy('c.id')
+      .limit(take)
+      .execute();
+  const rows = [];
+  for (const r of ranges) {
+    rows.push(...(await between(r.from, r.to, limit - rows.length)));
+    if (rows.length < limit) continue;
+    const last = rows.at(-1)!;
+    const day = last.birth_month! * 100 + last.birth_day!;
+    const seen = new Set(rows.map((row) => row.contact_id));
+    rows.push(...(await between(day, day, Number.MAX_SAFE_INTEGER)).filter((row) => !seen.has(row.contact_id)));
+    break;
+  }
+  return rows;
 }
 
-/** Yearly events whose day falls in the ranges, and one-off events dated within [from, to]. */
+/**
+ * A table that points at contacts, joined to their live contacts and read first: the owner has far
+ * fewer milestones or promises than contacts (CROSS JOIN keeps SQLite to that order).
+ */
+function eventsWithContact(db: Db, ownerId: string) {
+  return db
+    .selectFrom('contact_events as e')
+    .crossJoin('contacts as c')
+    .whereRef('c.id', '=', 'e.contact_id')
+    .where('e.owner_id', '=', ownerId)
+    .where('c.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null);
+}
+
+/**
+ * Yearly events whose day falls in the ranges (few: read by kind), and one-off events dated
+ * within [from, to] (read by date), each up to `limit`.
+ */
 export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, yearly: readonly EventKind[], limit: number) {
   const monthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
-  return liveContacts(db, ownerId)
-    .innerJoin('contact_events as e', 'e.contact_id', 'c.id')
-    .select(SUMMARY_COLUMNS)
-    .selectAll('e')
-    .where((eb) =>
-      eb.or([
-        eb.and([eb('e.kind', 'in', yearly), inRanges(monthDay, ranges)]),
-        eb.and([eb('e.kind', 'not in', yearly), eb('e.occurred_on', '>=', from), eb('e.occurred_on', '<=', to)]),
-      ]),
-    )
-    .limit(limit)
-    .execute();
+  const columns = eventsWithContact(db, ownerId).select(SUMMARY_COLUMNS).selectAll('e');
+  const [recurring, dated] = await Promise.all([
+    columns.where('e.kind', 'in', yearly).where(inRanges(monthDay, ranges)).limit(limit).execute(),
+    columns.where('e.kind', 'not in', yearly).where('e.occurred_on', '>=', from).where('e.occurred_on', '<=', to).orderBy('e.occurred_on').limit(limit).execute(),
+  ]);
+  return [...recurring, ...dated];
 }
 
 export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: readonly EventKind[], from: string, to: string, limit: number) {
-  return liveContacts(db, ownerId)
-    .innerJoin('contact_events as e', 'e.contact_id', 'c.id')
+  return eventsWithContact(db, ownerId)
     .select(SUMMARY_COLUMNS)
     .selectAll('e')
     .where('e.kind', 'in', kinds)
@@ -196,8 +230,13 @@ export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: re
 }
 
 export async function openExchanges(db: Db, ownerId: string, directions: readonly Direction[], limit: number) {
-  return liveContacts(db, ownerId)
-    .innerJoin('exchanges as x', 'x.contact_id', 'c.id')
+  return db
+    .selectFrom('exchanges as x')
+    .crossJoin('contacts as c')
+    .whereRef('c.id', '=', 'x.contact_id')
+    .where('x.owner_id', '=', ownerId)
+    .where('c.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null)
     .select(SUMMARY_COLUMNS)
     .selectAll('x')
     .where('x.done_at', 'is', null)

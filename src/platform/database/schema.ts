@@ -99,6 +99,8 @@ export interface ContactTagsTable {
   owner_id: string;
   contact_id: string;
   tag: string;
+  /** The contact's sort_name, copied by the database on every write, so a tag's contacts are indexed by name. */
+  sort_name: Generated<string>;
 }
 
 export interface InteractionsTable {

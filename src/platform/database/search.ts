@@ -230,9 +230,11 @@ const postgresIndex: SearchIndex = {
     });
     if (ranked.rows.length === 0) return [];
     const query = tsQuery(terms, ranked.prefix);
+    // ts_headline parses the text unchanged, where an email address is one word: the query as
+    // PostgreSQL parses it marks that word too.
     const details = await sql<{ seq: number; entity: SearchEntity; entity_id: string; title: string; snippet: string }>`
       SELECT seq, entity, entity_id, title,
-        ts_headline('english', CASE WHEN body = '' THEN title ELSE body END, to_tsquery('english', ${query}),
+        ts_headline('english', CASE WHEN body = '' THEN title ELSE body END, to_tsquery('english', ${query}) || plainto_tsquery('english', ${text}),
           ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=30, MinWords=12, MaxFragments=2, FragmentDelimiter=" … "`}) AS snippet
       FROM search_docs WHERE seq IN (${sql.join(ranked.rows.map((r) => r.seq))})`.execute(db);
     const bySeq = new Map(details.rows.map((row) => [Number(row.seq), row]));

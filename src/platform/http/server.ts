@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyBaseLogger, type FastifyInstance, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
+import helmet from 'helmet';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Scope } from '../auth/scope.js';
 import type { Config } from '../config.js';
@@ -84,6 +84,17 @@ export function authHook(authenticator: Authenticator) {
   };
 }
 
+/** One log line a request, when it is answered, instead of Fastify's two: half the logging cost. */
+class OneLinePerRequest extends LogController {
+  override incomingRequest(): void {}
+
+  override requestCompleted(error: Error | null | undefined, request: FastifyRequest, reply: FastifyReply): void {
+    if (this.isLogDisabled(request)) return;
+    if (error) reply.log.error({ req: request, res: reply, err: error, responseTime: reply.elapsedTime }, 'request errored');
+    else reply.log.info({ req: request, res: reply, responseTime: reply.elapsedTime }, 'request completed');
+  }
+}
+
 export interface HttpServerOptions {
   config: Config;
   /** false silences request logs (tests); otherwise pino writes JSON lines to stdout. */
@@ -98,6 +109,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     logger: options.logger
       ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
       : false,
+    logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimit,
     // Longer than any id the routes accept, so an overlong id fails their validation and is named.
     routerOptions: { maxParamLength: 1000 },
@@ -139,7 +151,8 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   });
 
   await app.register(fastifyCookie);
-  await app.register(fastifyHelmet, {
+  // One middleware for every request: @fastify/helmet built a new one, parsing the policy again, on each.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       // Exactly what the web app uses: its own scripts, stylesheet, icons and API, nothing inline
       // (React sets styles through the CSSOM, which style-src does not restrict), nothing remote.
@@ -162,6 +175,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     },
     strictTransportSecurity: config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
