@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { ApiError } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
-import { Dialog, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
+import { Dialog, ErrorState, Field, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useAddExchange, useDeleteExchange, useExchanges, useUpdateExchange } from './api';
 import { balanceSentence, DIRECTION_LABELS, DIRECTIONS, openSentence, type Direction, type Exchange } from './model';
 import { closeOnEscape } from './Snooze';
@@ -129,40 +129,20 @@ function ExchangeForm({ contactId, onClose }: { contactId: string; onClose: () =
           ))}
         </div>
       </fieldset>
-      <div className="field">
-        <label htmlFor={`${id}-description`}>What</label>
-        <input
-          id={`${id}-description`}
-          value={draft.description}
-          onChange={(e) => setDraft({ ...draft, description: e.target.value })}
-          placeholder="Review their CV, an intro to a designer…"
-          autoFocus
-          aria-invalid={fieldError('description') ? true : undefined}
-          aria-describedby={fieldError('description') ? `${id}-description-error` : undefined}
-        />
-        {fieldError('description') && (
-          <p className="field-error" id={`${id}-description-error`}>
-            {fieldError('description')}
-          </p>
+      <Field label="What" error={fieldError('description')}>
+        {(p) => (
+          <input
+            {...p}
+            value={draft.description}
+            onChange={(e) => setDraft({ ...draft, description: e.target.value })}
+            placeholder="Review their CV, an intro to a designer…"
+            autoFocus
+          />
         )}
-      </div>
-      <div className="field">
-        <label htmlFor={`${id}-due`}>Due (optional)</label>
-        <input
-          id={`${id}-due`}
-          type="date"
-          className="date-input"
-          value={draft.dueOn}
-          onChange={(e) => setDraft({ ...draft, dueOn: e.target.value })}
-          aria-invalid={fieldError('dueOn') ? true : undefined}
-          aria-describedby={fieldError('dueOn') ? `${id}-due-error` : undefined}
-        />
-        {fieldError('dueOn') && (
-          <p className="field-error" id={`${id}-due-error`}>
-            {fieldError('dueOn')}
-          </p>
-        )}
-      </div>
+      </Field>
+      <Field label="Due (optional)" error={fieldError('dueOn')}>
+        {(p) => <input {...p} type="date" className="date-input" value={draft.dueOn} onChange={(e) => setDraft({ ...draft, dueOn: e.target.value })} />}
+      </Field>
       {general && (
         <p className="field-error" role="alert">
           {general}

@@ -1,9 +1,9 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link } from 'wouter';
 import { ApiError } from '../../shared/api';
 import { useUser } from '../../shared/session';
 import { formatCalendarDate, formatDate } from '../../shared/time';
-import { Dialog, ErrorState, Icon, Loading, useRun, useToast } from '../../shared/ui';
+import { Dialog, ErrorState, Field, Icon, Loading, useRun, useToast } from '../../shared/ui';
 import { useAddEvent, useDeleteEvent, useEvents, useUpdateEvent } from './api';
 import { CelebrateDialog } from './Celebrate';
 import { EVENT_KINDS, EVENT_LABELS, YEARLY_KINDS, localDate, type ContactEvent, type EventKind } from './model';
@@ -150,7 +150,6 @@ function EditEvent({ event, onDone }: { event: ContactEvent; onDone: () => void 
 
 /** Kind, date and note of a milestone; the server's complaint shows next to the field at fault. */
 function EventForm({ title, initial, submitLabel, onSubmit, onCancel }: { title: string; initial: Draft; submitLabel: string; onSubmit: (d: Draft) => Promise<void>; onCancel: () => void }) {
-  const id = useId();
   const [draft, setDraft] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
   const [pending, setPending] = useState(false);
@@ -173,49 +172,24 @@ function EventForm({ title, initial, submitLabel, onSubmit, onCancel }: { title:
   return (
     <form className="inline-panel item-form" aria-label={title} onSubmit={submit} onKeyDown={closeOnEscape(onCancel)} noValidate>
       <div className="row">
-        <div className="field">
-          <label htmlFor={`${id}-kind`}>What</label>
-          <select id={`${id}-kind`} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as EventKind })} autoFocus>
-            {EVENT_KINDS.map((k) => (
-              <option key={k} value={k}>
-                {EVENT_LABELS[k]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor={`${id}-date`}>When</label>
-          <input
-            id={`${id}-date`}
-            type="date"
-            value={draft.date}
-            onChange={(e) => setDraft({ ...draft, date: e.target.value })}
-            aria-invalid={fieldError('date') ? true : undefined}
-            aria-describedby={fieldError('date') ? `${id}-date-error` : undefined}
-          />
-          {fieldError('date') && (
-            <p className="field-error" id={`${id}-date-error`}>
-              {fieldError('date')}
-            </p>
+        <Field label="What">
+          {(p) => (
+            <select {...p} value={draft.kind} onChange={(e) => setDraft({ ...draft, kind: e.target.value as EventKind })} autoFocus>
+              {EVENT_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {EVENT_LABELS[k]}
+                </option>
+              ))}
+            </select>
           )}
-        </div>
+        </Field>
+        <Field label="When" error={fieldError('date')}>
+          {(p) => <input {...p} type="date" value={draft.date} onChange={(e) => setDraft({ ...draft, date: e.target.value })} />}
+        </Field>
       </div>
-      <div className="field">
-        <label htmlFor={`${id}-note`}>Note</label>
-        <input
-          id={`${id}-note`}
-          value={draft.note}
-          onChange={(e) => setDraft({ ...draft, note: e.target.value })}
-          placeholder="Head of Design at Atlas"
-          aria-invalid={fieldError('note') ? true : undefined}
-          aria-describedby={fieldError('note') ? `${id}-note-error` : undefined}
-        />
-        {fieldError('note') && (
-          <p className="field-error" id={`${id}-note-error`}>
-            {fieldError('note')}
-          </p>
-        )}
-      </div>
+      <Field label="Note" error={fieldError('note')}>
+        {(p) => <input {...p} value={draft.note} onChange={(e) => setDraft({ ...draft, note: e.target.value })} placeholder="Head of Design at Atlas" />}
+      </Field>
       {general && (
         <p className="field-error" role="alert">
           {general}
