@@ -80,14 +80,11 @@ export function sha256(data: Uint8Array): string {
  */
 export function toCandidate(draft: ContactDraft, line: number): { candidate: Candidate; warnings: Warning[] } | { rejected: string; field: string; warnings: Warning[] } {
   const warnings: Warning[] = [];
-  const input: Record<string, unknown> = {
-    ...Object.fromEntries(SCALARS.map((f) => [f, draft[f] ?? undefined])),
-    emails: draft.emails,
-    phones: draft.phones,
-    urls: draft.urls,
-    tags: draft.tags,
-    dimensions: draft.dimensions,
-  };
+  // Only the fields the row has: the schema skips an absent field, but runs its checks on one given as undefined.
+  const input: Record<string, unknown> = {};
+  for (const f of SCALARS) if (draft[f] !== null && draft[f] !== undefined) input[f] = draft[f];
+  for (const f of ['emails', 'phones', 'urls', 'tags'] as const) if (draft[f].length > 0) input[f] = draft[f];
+  if (Object.keys(draft.dimensions).length > 0) input.dimensions = draft.dimensions;
   for (let attempt = 0; attempt < 5; attempt++) {
     const result = contactInput.safeParse(input);
     if (result.success) {
