@@ -20,9 +20,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('contact_events_by_kind').on('contact_events').columns(['owner_id', 'kind', 'occurred_on']).execute();
   // Without statistics for the new index SQLite may read Today's due list from it and sort every
-  // due contact, rather than from the priority index; a sampled ANALYZE takes a moment.
+  // due contact, rather than from the priority index.
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
-  await sql`PRAGMA analysis_limit = 1000`.execute(db);
+  await sql`PRAGMA analysis_limit = 0`.execute(db);
   await sql`ANALYZE contacts`.execute(db);
   await sql`ANALYZE contact_events`.execute(db);
 }
