@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { benchSource, vocabulary } from '../src/features/seed/bench.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
@@ -23,5 +24,33 @@ describeEachDatabase('search over a very common word', (env) => {
     expect(hits).toHaveLength(20);
     expect(hits.every((h) => window.has(h.id))).toBe(true);
     expect(hits.every((h, n) => n === 0 || hits[n - 1]!.score >= h.score)).toBe(true);
+  });
+});
+
+describeEachDatabase('search for a word in most of the newest documents', (env) => {
+  it('lists the newest matches with the word in the title first, then the newest others (SQLite)', async () => {
+    const { services, db, dialect } = env();
+    if (dialect !== 'sqlite') return;
+    const other = await createUser(env());
+    const user = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    // Another account's document numbered far ahead: this account's come after it, so they are the
+    // newest of more than RECENT_DOCUMENTS documents.
+    await sql`INSERT INTO search_docs (seq, owner_id, entity, entity_id, title, body) VALUES (60000, ${other.userId}, 'interaction', 'elsewhere', 'x', 'x')`.execute(db.kysely);
+    const params = { contacts: 20, interactions: CANDIDATES + 300, seed: 3 };
+    await services.seed.bench(scope, params);
+    const word = vocabulary().words[0]!;
+    const source = benchSource({ ...params, ownerId: user.userId });
+    const interactions = [...source.interactions([...source.contacts()])];
+    const has = (text: string | null | undefined) => ` ${text ?? ''} `.includes(` ${word} `);
+    const body = (i: (typeof interactions)[number]) => [i.channel, i.notes, i.shared.needs, i.shared.challenges, i.shared.plans, i.learned, i.followUp?.text].some(has);
+    const newestFirst = [...interactions].reverse();
+    const titled = newestFirst.filter((i) => has(i.summary));
+    const others = newestFirst.filter((i) => !has(i.summary) && body(i));
+    expect(newestFirst.filter((i) => has(i.summary) || body(i)).length).toBeGreaterThan(CANDIDATES);
+
+    const hits = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    expect(hits.map((h) => h.id)).toEqual([...titled, ...others].slice(0, 20).map((i) => i.id));
+    expect(hits.map((h) => h.score)).toEqual([...titled, ...others].slice(0, 20).map((i) => (has(i.summary) ? 2 : 1)));
   });
 });

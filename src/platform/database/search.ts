@@ -19,9 +19,17 @@ import type { DB } from './schema.js';
  * bound; only when that finds fewer results than asked for is the last word completed as a prefix.
  */
 
-// bm25 costs a few microseconds a match: 2,000 candidates keep a common word near 10 ms, less than
-// ranking every match of a word found in 4,000 notes of a million.
-export const CANDIDATES = 2000;
+// bm25 and the owner check cost several microseconds a match: 1,000 candidates keep a common word
+// near 10 ms, less than ranking every match of a word found in 2,000 notes of a million.
+export const CANDIDATES = 1000;
+/**
+ * A term in at least CANDIDATES of the newest RECENT_DOCUMENTS documents is very common (counted
+ * newest first: FTS5 seeks to a lower rowid bound only in that direction). bm25 first
+ * counts every document holding its terms (tens of milliseconds for a word in most of a million
+ * notes), and its ranking of such a term says little, so SQLite ranks the newest matches first, those
+ * with the words in their title before the rest.
+ */
+const RECENT_DOCUMENTS = 50_000;
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
@@ -166,15 +174,38 @@ const sqliteIndex: SearchIndex = {
   async search(db, ownerId, text, options) {
     const terms = queryTerms(text);
     if (terms.length === 0 || options.entities.length === 0) return [];
+    const newest = await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const recent = (newest?.seq ?? 0) - RECENT_DOCUMENTS;
+    const owned = sql`d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})`;
     const ranked = await rankExactThenPrefix(terms, options.limit, async (words, prefix) => {
-      const result = await sql<{ seq: number; rank: number }>`
-        SELECT seq, rank FROM (
-          SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank
-          FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
-          WHERE search_fts MATCH ${fts5Query(words, prefix)} AND d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})
-          ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}
-        ) ORDER BY rank, seq DESC LIMIT ${options.limit}`.execute(db);
-      return result.rows;
+      const match = fts5Query(words, prefix);
+      const common =
+        recent > 0 &&
+        (await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match} AND rowid > ${recent} ORDER BY rowid DESC LIMIT ${CANDIDATES})`.execute(db))
+          .rows[0]!.n >= CANDIDATES;
+      if (!common) {
+        const result = await sql<{ seq: number; rank: number }>`
+          SELECT seq, rank FROM (
+            SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank
+            FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+            WHERE search_fts MATCH ${match} AND ${owned}
+            ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}
+          ) ORDER BY rank, seq DESC LIMIT ${options.limit}`.execute(db);
+        return result.rows;
+      }
+      // Scores as bm25 gives them, lower first: -2 for the words in the title, -1 elsewhere.
+      const newestOf = async (query: string, rank: number, limit: number) =>
+        (
+          await sql<{ seq: number }>`
+            SELECT search_fts.rowid AS seq FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+            WHERE search_fts MATCH ${query} AND search_fts.rowid > ${recent} AND ${owned}
+            ORDER BY search_fts.rowid DESC LIMIT ${limit}`.execute(db)
+        ).rows.map((row) => ({ seq: row.seq, rank }));
+      const titled = await newestOf(`{title} : (${match})`, -2, options.limit);
+      if (titled.length >= options.limit) return titled;
+      const seen = new Set(titled.map((row) => row.seq));
+      const rest = (await newestOf(match, -1, options.limit + titled.length)).filter((row) => !seen.has(row.seq));
+      return [...titled, ...rest].slice(0, options.limit);
     });
     if (ranked.rows.length === 0) return [];
     const match = fts5Query(terms, ranked.prefix);
