@@ -57,9 +57,9 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
 }
 
 /**
- * Emails, phones, URLs, dimensions and tags of many contacts in one round trip. Each contact's few
- * rows are put in order here: sorting all of a page's rows in the database (ORDER BY position,
- * value) cost more than reading them.
+ * Emails, phones, URLs, dimensions and tags of many contacts in one round trip, put in order here
+ * (by position, then value, compared as code points on both databases): sorting a page's rows in
+ * the database cost more than reading them.
  */
 export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
   const out = new Map<string, ContactChildren>(ids.map((id) => [id, { emails: [], phones: [], urls: [], dimensions: {}, tags: [] }]));
