@@ -20,8 +20,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   await db.schema.createIndex('contact_events_by_kind').on('contact_events').columns(['owner_id', 'kind', 'occurred_on']).execute();
   // Without statistics for the new index SQLite may read Today's due list from it and sort every
-  // due contact, rather than from the priority index.
+  // due contact, rather than from the priority index. An empty database gets none: statistics of
+  // empty tables would tell the planner every index is as good as any other.
   if (db.getExecutor().adapter instanceof PostgresAdapter) return;
+  if (!(await db.selectFrom('contacts').select('id').limit(1).executeTakeFirst())) return;
   await sql`PRAGMA analysis_limit = 0`.execute(db);
   await sql`ANALYZE contacts`.execute(db);
   await sql`ANALYZE contact_events`.execute(db);

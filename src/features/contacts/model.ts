@@ -33,7 +33,8 @@ const urlMethod = z.strictObject({
     .min(1, 'must not be empty')
     // Counted in bytes: PostgreSQL indexes the value, and an index entry holds about 2,700 bytes at
     // most, which 2,000 characters of Chinese (6,000 bytes) would overflow.
-    .refine((v) => Buffer.byteLength(v) <= URL_MAX_BYTES, `must be at most ${URL_MAX_BYTES} bytes long`)
+    // (A UTF-16 unit is at most 3 bytes in UTF-8: most links are short enough not to need encoding.)
+    .refine((v) => v.length * 3 <= URL_MAX_BYTES || new TextEncoder().encode(v).length <= URL_MAX_BYTES, `must be at most ${URL_MAX_BYTES} bytes long`)
     // People paste "linkedin.com/in/someone"; a scheme makes it a link.
     .transform((v) => (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`))
     .pipe(z.url({ protocol: /^https?$/, message: 'must be a web address' })),

@@ -11,7 +11,8 @@ import type { DB } from './schema.js';
  * Ranking every match is cheap for rare words and very slow for common ones (a word in most of a
  * million notes costs about a second with bm25), so a query ranks at most CANDIDATES matches, the
  * newest first (`seq` grows with insertion). Rare terms therefore get an exact ranking, common terms
- * the best of the most recent matches.
+ * the best of the most recent matches; on SQLite a term in most of the newest documents lists them
+ * newest first, title matches first (see RECENT_DOCUMENTS).
  *
  * A prefix query (search as you type) cannot be bounded that way: FTS5 and GIN first gather every
  * match of every word with that prefix, a million rows for a common word. So the words are first
