@@ -1,5 +1,5 @@
 import { escapeText, foldLine } from '../../platform/content-lines.js';
-import { addDays, localDate } from '../../platform/dates.js';
+import { addDays, localDate, localDater } from '../../platform/dates.js';
 
 /*
  * The iCalendar subscription feed (RFC 5545). Every event is all-day, with a UID that stays the same
@@ -31,29 +31,28 @@ interface AllDayEvent {
   lastModified: string;
 }
 
-function event(e: AllDayEvent, dtstamp: string): string {
-  const lines = [
-    'BEGIN:VEVENT',
-    `UID:${e.uid}`,
-    'SEQUENCE:0',
-    `DTSTAMP:${dtstamp}`,
-    `DTSTART;VALUE=DATE:${day(e.date)}`,
-    `DTEND;VALUE=DATE:${day(addDays(e.date, 1))}`,
+/** An event's lines; `nextDay` gives the day after a date (events share few dates). */
+function event(e: AllDayEvent, dtstamp: string, nextDay: (date: string) => string): string {
+  // One template per event rather than a list of lines: a feed has tens of thousands of events.
+  return (
+    `BEGIN:VEVENT\r\nUID:${e.uid}\r\nSEQUENCE:0\r\nDTSTAMP:${dtstamp}\r\n` +
+    `DTSTART;VALUE=DATE:${day(e.date)}\r\nDTEND;VALUE=DATE:${day(nextDay(e.date))}\r\n` +
     // Outlook shows the event as all-day only with these.
-    'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE',
-    'X-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE',
-    ...(e.rrule ? [`RRULE:${e.rrule}`] : []),
-    foldLine(`SUMMARY:${escapeText(e.summary)}`),
-    ...(e.description ? [foldLine(`DESCRIPTION:${escapeText(e.description)}`)] : []),
-    `LAST-MODIFIED:${stamp(new Date(e.lastModified).toISOString())}`,
-    'END:VEVENT',
-  ];
-  return lines.join('\r\n');
+    'X-MICROSOFT-CDO-ALLDAYEVENT:TRUE\r\nX-MICROSOFT-MSNCALENDAR-ALLDAYEVENT:TRUE\r\n' +
+    (e.rrule ? `RRULE:${e.rrule}\r\n` : '') +
+    `${foldLine(`SUMMARY:${escapeText(e.summary)}`)}\r\n` +
+    (e.description ? `${foldLine(`DESCRIPTION:${escapeText(e.description)}`)}\r\n` : '') +
+    // Stored instants are ISO 8601 in UTC on both databases.
+    `LAST-MODIFIED:${stamp(e.lastModified)}\r\nEND:VEVENT`
+  );
 }
 
 export function buildCalendar(input: CalendarInput): string {
   const today = localDate(input.now, input.timeZone);
   const dtstamp = stamp(input.now.toISOString());
+  const toLocalDate = localDater(input.timeZone);
+  const nextDays = new Map<string, string>();
+  const nextDay = (date: string) => nextDays.get(date) ?? nextDays.set(date, addDays(date, 1)).get(date)!;
   const name = escapeText(`Rapport — ${input.ownerName}`);
   const out = [
     'BEGIN:VCALENDAR',
@@ -68,11 +67,12 @@ export function buildCalendar(input: CalendarInput): string {
   ];
   for (const c of input.due) {
     // An overdue check-in is shown today: a reminder in the past would never be seen.
-    const due = localDate(new Date(c.due_at), input.timeZone);
+    const due = toLocalDate(new Date(c.due_at));
     out.push(
       event(
         { uid: `checkin-${c.id}@rapport`, date: due < today ? today : due, summary: `Check in with ${c.display_name}`, description: due < today ? `Due since ${due}.` : null, rrule: null, lastModified: c.updated_at },
         dtstamp,
+        nextDay,
       ),
     );
   }
@@ -88,6 +88,7 @@ export function buildCalendar(input: CalendarInput): string {
           lastModified: f.updatedAt,
         },
         dtstamp,
+        nextDay,
       ),
     );
   }
@@ -109,6 +110,7 @@ export function buildCalendar(input: CalendarInput): string {
           lastModified: b.updated_at,
         },
         dtstamp,
+        nextDay,
       ),
     );
   }
