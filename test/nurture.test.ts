@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
+import { countDue } from '../src/features/nurture/store.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from './harness/app.js';
 
@@ -150,6 +151,21 @@ describeEachDatabase('nurture', (env) => {
     expect(listed).toEqual(expected);
   });
 
+  it('lists the 50 soonest milestones by day and then name, whatever order they were added in', async () => {
+    const { clock, services } = env();
+    clock.set('2026-03-01T12:00:00.000Z');
+    const { api, user } = await setUp(env(), 'UTC');
+    const scope = authenticatedScope(user.userId);
+    // 48 launches on 3 March, then 4 on 5 March of which the last added sorts first by name.
+    const planned = [...Array.from({ length: 48 }, (_, i) => [`Person ${String(i).padStart(2, '0')}`, '2026-03-03']), ['Zed', '2026-03-05'], ['Yan', '2026-03-05'], ['Xia', '2026-03-05'], ['Abe', '2026-03-05']];
+    for (const [name, date] of planned) {
+      const c = await services.contacts.create(scope, { displayName: name! });
+      expect((await api('POST', `/contacts/${c.id}/events`, { kind: 'launch', date })).status).toBe(201);
+    }
+    const listed = (await api('GET', '/today')).body.upcoming.map((u: { contact: { displayName: string }; date: string }) => `${u.date} ${u.contact.displayName}`);
+    expect(listed).toEqual([...planned.slice(0, 48).map(([name]) => `2026-03-03 ${name}`), '2026-03-05 Abe', '2026-03-05 Xia']);
+  });
+
   it('snoozes a check-in for a week, a month or until a date, and refuses a past date', async () => {
     const { clock } = env();
     clock.set('2026-01-01T09:00:00.000Z');
@@ -247,6 +263,38 @@ describeEachDatabase('nurture', (env) => {
     expect(done.body.doneAt).toBe('2026-03-02T09:00:00.000Z');
     expect((await api('GET', `/contacts/${c.id}/exchanges`)).body.balance).toEqual({ given: 1, received: 1, balance: 0, iOwe: 1, theyOwe: 0 });
     expect((await api('POST', `/contacts/${c.id}/exchanges`, { direction: 'sideways', description: 'x' })).status).toBe(400);
+  });
+
+  it('lists open promises by due date with undated ones last, oldest first', async () => {
+    const { clock } = env();
+    clock.set('2026-03-02T09:00:00.000Z');
+    const { api, contact } = await setUp(env(), 'UTC');
+    const c = await contact({ displayName: 'Promise Keeper' });
+    const promise = async (direction: string, description: string, extra: object = {}) =>
+      (await api('POST', `/contacts/${c.id}/exchanges`, { direction, description, ...extra })).body;
+    await promise('they_asked', 'Undated, opened later', { openedOn: '2026-02-20' });
+    await promise('i_offered', 'Due last', { dueOn: '2026-04-01' });
+    await promise('i_offered', 'Undated, opened first', { openedOn: '2026-01-10' });
+    await promise('they_asked', 'Due first', { dueOn: '2026-03-05' });
+    await promise('they_offered', 'Theirs to keep', { dueOn: '2026-03-03' });
+    await promise('i_offered', 'Kept', { dueOn: '2026-03-01', done: true });
+    expect((await api('GET', '/today')).body.promises.map((p: { exchange: { description: string } }) => p.exchange.description)).toEqual([
+      'Due first',
+      'Due last',
+      'Undated, opened first',
+      'Undated, opened later',
+    ]);
+  });
+
+  it('counts due contacts up to a bound', async () => {
+    const { clock, db } = env();
+    clock.set('2026-01-01T09:00:00.000Z');
+    const { user, contact } = await setUp(env(), 'UTC');
+    for (const name of ['One', 'Two', 'Three']) await contact({ displayName: name, circle: 'inner' });
+    clock.set('2026-03-02T09:00:00.000Z');
+    const before = '2026-03-03T00:00:00.000Z';
+    expect(await countDue(db.kysely, user.userId, before, 10)).toBe(3);
+    expect(await countDue(db.kysely, user.userId, before, 2)).toBe(2);
   });
 
   it('shows relationship strength now and over the last year', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { birthday, dateOnly, daysInMonth, formatBirthday, instant, isRealDate, parseBirthday, parseLocalDateTime, zonedTimeToInstant, zoneOffsetMinutes } from './dates.js';
+import { birthday, dateOnly, daysInMonth, formatBirthday, instant, isRealDate, localDate, localDater, parseBirthday, parseLocalDateTime, zonedTimeToInstant, zoneOffsetMinutes } from './dates.js';
 
 const issues = (result: { success: boolean; error?: { issues: { message: string }[] } }) => result.error?.issues.map((i) => i.message) ?? [];
 
@@ -166,5 +166,29 @@ describe('zonedTimeToInstant', () => {
   it('reads a local time typed across a change through parseLocalDateTime', () => {
     expect(parseLocalDateTime('2026-03-29 02:30', 'Europe/Berlin')).toBe('2026-03-29T01:30:00.000Z');
     expect(parseLocalDateTime('2026-11-01 01:30', 'America/New_York')).toBe('2026-11-01T05:30:00.000Z');
+  });
+});
+
+describe('localDater', () => {
+  it('gives the local date of an instant as localDate does, on days when the offset changes too', () => {
+    const zones = ['Europe/Berlin', 'America/New_York', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'Pacific/Apia', 'UTC'];
+    // Around the spring and autumn changes of 2026, and Samoa skipping 30 December 2011.
+    const spans = [['2026-03-07', '2026-04-07'], ['2026-10-24', '2026-11-03'], ['2011-12-28', '2012-01-02']];
+    for (const timeZone of zones) {
+      const toLocal = localDater(timeZone);
+      for (const [from, to] of spans) {
+        for (let t = Date.parse(`${from}T00:00:00Z`); t < Date.parse(`${to}T00:00:00Z`); t += 7 * 60_000) {
+          const at = new Date(t);
+          if (toLocal(at) !== localDate(at, timeZone)) expect.fail(`${timeZone} ${at.toISOString()}: ${toLocal(at)} ≠ ${localDate(at, timeZone)}`);
+        }
+      }
+    }
+  });
+
+  it('puts an instant just before and after local midnight on its local day', () => {
+    const toLocal = localDater('Asia/Kathmandu');
+    expect(toLocal(new Date('2026-05-31T18:14:59Z'))).toBe('2026-05-31');
+    expect(toLocal(new Date('2026-05-31T18:15:00Z'))).toBe('2026-06-01');
+    expect(localDater('Pacific/Apia')(new Date('2011-12-30T10:00:00Z'))).toBe('2011-12-31');
   });
 });

@@ -74,18 +74,17 @@ export function formatBirthday(b: { year: number | null; month: number | null; d
   return b.year === null ? `--${mmdd}` : `${String(b.year).padStart(4, '0')}-${mmdd}`;
 }
 
+const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Minutes a time zone is ahead of UTC at an instant (Europe/Berlin in summer: 120). */
 export function zoneOffsetMinutes(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-    second: '2-digit',
-  }).formatToParts(at);
+  // Building a formatter costs far more than using one (a tenth of a millisecond): one per zone.
+  let format = offsetFormats.get(timeZone);
+  if (!format) {
+    const options = { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' } as const;
+    offsetFormats.set(timeZone, (format = new Intl.DateTimeFormat('en-US', options)));
+  }
+  const parts = format.formatToParts(at);
   const get = (type: string) => Number(parts.find((p) => p.type === type)!.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / 60_000);
@@ -134,6 +133,24 @@ export function localDate(at: Date, timeZone: string): string {
   const parts = format.formatToParts(at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+/**
+ * localDate for many instants in one zone (a calendar feed's thousands): the zone's offset is looked
+ * up once per UTC day, and per instant only on a day when the offset changes.
+ */
+export function localDater(timeZone: string): (at: Date) => string {
+  const offsets = new Map<number, number | null>();
+  return (at) => {
+    const utcDay = Math.floor(at.getTime() / DAY_MS);
+    let offset = offsets.get(utcDay);
+    if (offset === undefined) {
+      const first = zoneOffsetMinutes(new Date(utcDay * DAY_MS), timeZone);
+      offset = first === zoneOffsetMinutes(new Date((utcDay + 1) * DAY_MS - 1000), timeZone) ? first : null;
+      offsets.set(utcDay, offset);
+    }
+    return offset === null ? localDate(at, timeZone) : new Date(at.getTime() + offset * 60_000).toISOString().slice(0, 10);
+  };
 }
 
 export function addDays(date: string, n: number): string {

@@ -18,7 +18,7 @@ export function nurtureCommands(program: Command, ctx: CliContext) {
       ctx.out(`Today, ${today.date} (${today.timeZone})\n`);
       if (today.due.items.length === 0) ctx.out('Nobody is due for a check-in.');
       else {
-        ctx.out(`Due for a check-in (${today.due.total})`);
+        ctx.out(`Due for a check-in (${today.due.total}${today.due.moreThanTotal ? '+' : ''})`);
         ctx.out(
           table(
             today.due.items.map((d) => ({

@@ -140,7 +140,8 @@ export const todaySchema = z.object({
   date: z.string().describe("The user's local date"),
   timeZone: z.string(),
   due: z.object({
-    total: z.number().int(),
+    total: z.number().int().describe('How many contacts are due, counted up to 1,000'),
+    moreThanTotal: z.boolean().describe('More contacts than `total` are due (only past 1,000)'),
     items: z.array(
       z.object({
         contact: contactSummary,

@@ -52,6 +52,10 @@ export const SUCCESS_DAYS = 30;
 /** How old a milestone may be and still count as someone's latest news. */
 const NEWS_DAYS = 180;
 const LIST_LIMIT = 50;
+/** One collator: `localeCompare` builds one a call, and Today sorts hundreds of dates. */
+const byName = new Intl.Collator();
+/** Today counts due contacts up to this many and says "more" beyond: an exact count reads every one. */
+export const DUE_COUNT_LIMIT = 1000;
 
 const monthDay = (date: string) => Number(date.slice(5, 7)) * 100 + Number(date.slice(8, 10));
 
@@ -117,10 +121,10 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
 
       const [dueRows, dueTotal, followUps, birthdays, events, successes, promises] = await Promise.all([
         store.dueContacts(db, scope.userId, tomorrow, LIST_LIMIT),
-        store.countDue(db, scope.userId, tomorrow),
+        store.countDue(db, scope.userId, tomorrow, DUE_COUNT_LIMIT + 1),
         store.openFollowUps(db, scope.userId, date, LIST_LIMIT),
         store.birthdaysIn(db, scope.userId, monthDayRanges(date, horizon), LIST_LIMIT),
-        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, YEARLY_KINDS, 500),
+        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, YEARLY_KINDS, { yearly: 500, dated: LIST_LIMIT }),
         store.unacknowledgedSuccesses(db, scope.userId, SUCCESS_KINDS, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
         store.openExchanges(db, scope.userId, ['i_offered', 'they_asked'], LIST_LIMIT),
       ]);
@@ -145,14 +149,15 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
       ]
         .filter((u) => u.date >= date && u.date <= horizon)
         .map((u) => ({ ...u, inDays: daysBetween(date, u.date) }))
-        .sort((a, b) => a.date.localeCompare(b.date) || a.contact.displayName.localeCompare(b.contact.displayName))
+        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName.compare(a.contact.displayName, b.contact.displayName)))
         .slice(0, LIST_LIMIT);
 
       return {
         date,
         timeZone: user.timeZone,
         due: {
-          total: dueTotal,
+          total: Math.min(dueTotal, DUE_COUNT_LIMIT),
+          moreThanTotal: dueTotal > DUE_COUNT_LIMIT,
           items: dueRows.map((r) => {
             const cadence = effectiveCadence({ circle: r.contact_circle as Circle | null, cadenceDays: r.cadence_days, reminders: true }, settings)!;
             const overdue = overdueDays(r.due_at, at);

@@ -80,11 +80,12 @@ export async function dueContacts(db: Db, ownerId: string, before: string, limit
   return [...late, ...recent] as DueRow[];
 }
 
-export async function countDue(db: Db, ownerId: string, before: string): Promise<number> {
-  const row = await liveContacts(db, ownerId)
+/** How many contacts are due before `before`, counted up to `upTo`: an exact count reads every one. */
+export async function countDue(db: Db, ownerId: string, before: string, upTo: number): Promise<number> {
+  const due = liveContacts(db, ownerId).select('c.id').where('c.due_at', 'is not', null).where('c.due_at', '<', before).limit(upTo);
+  const row = await db
+    .selectFrom(due.as('d'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('c.due_at', 'is not', null)
-    .where('c.due_at', '<', before)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -99,6 +100,8 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: re
     .select(['c.id as contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
     .where('c.owner_id', '=', ownerId)
     .where('c.id', 'in', contactIds)
+    // The owner on the interaction too: SQLite then seeks its time index by owner and instant.
+    .where('i.owner_id', '=', ownerId)
     .where('i.deleted_at', 'is', null)
     .orderBy('i.id')
     .execute();
@@ -108,16 +111,21 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: re
 /** Each contact's latest milestone (not a birthday) dated within [from, to]. */
 export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
   if (contactIds.length === 0) return new Map();
+  // Through the owner's contacts, by each contact's milestone index (CROSS JOIN keeps SQLite to that
+  // order): by the owner's date index it read every milestone of the last six months.
   const rows = await db
-    .selectFrom('contact_events')
-    .selectAll()
-    .where('owner_id', '=', ownerId)
-    .where('contact_id', 'in', contactIds)
-    .where('kind', '!=', 'birthday')
-    .where('occurred_on', '>=', from)
-    .where('occurred_on', '<=', to)
-    .orderBy('occurred_on')
-    .orderBy('id')
+    .selectFrom('contacts as c')
+    .crossJoin('contact_events as e')
+    .selectAll('e')
+    .where('c.owner_id', '=', ownerId)
+    .where('c.id', 'in', contactIds)
+    .whereRef('e.contact_id', '=', 'c.id')
+    .where('e.owner_id', '=', ownerId)
+    .where('e.kind', '!=', 'birthday')
+    .where('e.occurred_on', '>=', from)
+    .where('e.occurred_on', '<=', to)
+    .orderBy('e.occurred_on')
+    .orderBy('e.id')
     .execute();
   return new Map(rows.map((r) => [r.contact_id, toEvent(r)]));
 }
@@ -202,17 +210,22 @@ function eventsWithContact(db: Db, ownerId: string) {
 }
 
 /**
- * Yearly events whose day falls in the ranges (few: read by kind), and one-off events dated
- * within [from, to] (read by date), each up to `limit`.
+ * Yearly events whose day falls in the ranges (few: read by kind; up to `limits.yearly`, in no
+ * order), and the first `limits.dated` one-off events dated within [from, to] by date (read by
+ * date), with every other event of the last date read: lists of dates are ordered by date, then name.
  */
-export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, yearly: readonly EventKind[], limit: number) {
+export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, yearly: readonly EventKind[], limits: { yearly: number; dated: number }) {
   const monthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
   const columns = eventsWithContact(db, ownerId).select(SUMMARY_COLUMNS).selectAll('e');
+  const oneOff = columns.where('e.kind', 'not in', yearly).orderBy('e.occurred_on').orderBy('e.id');
   const [recurring, dated] = await Promise.all([
-    columns.where('e.kind', 'in', yearly).where(inRanges(monthDay, ranges)).limit(limit).execute(),
-    columns.where('e.kind', 'not in', yearly).where('e.occurred_on', '>=', from).where('e.occurred_on', '<=', to).orderBy('e.occurred_on').limit(limit).execute(),
+    columns.where('e.kind', 'in', yearly).where(inRanges(monthDay, ranges)).limit(limits.yearly).execute(),
+    oneOff.where('e.occurred_on', '>=', from).where('e.occurred_on', '<=', to).limit(limits.dated).execute(),
   ]);
-  return [...recurring, ...dated];
+  if (dated.length < limits.dated) return [...recurring, ...dated];
+  const last = dated.at(-1)!;
+  const sameDay = await oneOff.where('e.occurred_on', '=', last.occurred_on).where('e.id', '>', last.id).execute();
+  return [...recurring, ...dated, ...sameDay];
 }
 
 export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: readonly EventKind[], from: string, to: string, limit: number) {
@@ -229,8 +242,12 @@ export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: re
     .execute();
 }
 
+/**
+ * Open promises in these directions, by due date, undated ones last: two reads of the open-promise
+ * index in its order (dated, then undated), each stopping at `limit`.
+ */
 export async function openExchanges(db: Db, ownerId: string, directions: readonly Direction[], limit: number) {
-  return db
+  const open = db
     .selectFrom('exchanges as x')
     .crossJoin('contacts as c')
     .whereRef('c.id', '=', 'x.contact_id')
@@ -240,13 +257,11 @@ export async function openExchanges(db: Db, ownerId: string, directions: readonl
     .select(SUMMARY_COLUMNS)
     .selectAll('x')
     .where('x.done_at', 'is', null)
-    .where('x.direction', 'in', directions)
-    .orderBy(sql`x.due_on IS NULL`)
-    .orderBy('x.due_on')
-    .orderBy('x.opened_on')
-    .orderBy('x.id')
-    .limit(limit)
-    .execute();
+    .where('x.direction', 'in', directions);
+  const dated = await open.where('x.due_on', 'is not', null).orderBy('x.due_on').orderBy('x.opened_on').orderBy('x.id').limit(limit).execute();
+  if (dated.length === limit) return dated;
+  const undated = await open.where('x.due_on', 'is', null).orderBy('x.opened_on').orderBy('x.id').limit(limit - dated.length).execute();
+  return [...dated, ...undated];
 }
 
 // ---------------------------------------------------------------------------------------------

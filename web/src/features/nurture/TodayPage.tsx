@@ -23,13 +23,14 @@ export function TodayPage() {
   if (today.isError) return <div className="page"><h1>Today</h1><ErrorState error={today.error} retry={() => void today.refetch()} /></div>;
   const t = today.data;
   const due = t.due.total;
+  const people = `${due.toLocaleString()}${t.due.moreThanTotal ? '+' : ''} ${due === 1 && !t.due.moreThanTotal ? 'person' : 'people'}`;
   return (
     <div className="page wide-page today-page">
       <div className="page-head">
         <div>
           <h1>Today</h1>
           <p className="lede">
-            {formatDay(t.date)} · {due === 0 ? 'nobody to reach out to' : `${due} ${due === 1 ? 'person' : 'people'} to reach out to`}
+            {formatDay(t.date)} · {due === 0 ? 'nobody to reach out to' : `${people} to reach out to`}
           </p>
         </div>
       </div>

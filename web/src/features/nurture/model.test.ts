@@ -89,9 +89,9 @@ describe('nurture web model', () => {
   });
 
   it('knows when Today has nothing to show', () => {
-    const empty: Today = { date: '2026-03-02', timeZone: 'UTC', due: { total: 0, items: [] }, followUps: [], upcoming: [], successes: [], promises: [] };
+    const empty: Today = { date: '2026-03-02', timeZone: 'UTC', due: { total: 0, moreThanTotal: false, items: [] }, followUps: [], upcoming: [], successes: [], promises: [] };
     expect(isAllClear(empty)).toBe(true);
-    expect(isAllClear({ ...empty, due: { total: 1, items: [] } })).toBe(false);
+    expect(isAllClear({ ...empty, due: { total: 1, moreThanTotal: false, items: [] } })).toBe(false);
     expect(isAllClear({ ...empty, upcoming: [{ contact: { id: 'c', displayName: 'C', company: null, title: null, circle: null }, kind: 'birthday', date: '2026-03-03', inDays: 1, years: null, eventId: null, note: null }] })).toBe(false);
   });
 
