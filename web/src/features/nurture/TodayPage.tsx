@@ -9,7 +9,7 @@ import { StartingPoints } from '../seed/StartingPoints';
 import { useFollowUpDone, useToday, useUpdateExchange } from './api';
 import { CadencePanel } from './Cadence';
 import { CelebrateDialog } from './Celebrate';
-import { EVENT_LABELS, formatDay, inDaysLabel, isAllClear, occasionLabel, overdueLabel, type ContactEvent, type DueItem, type Today } from './model';
+import { dueHeadline, EVENT_LABELS, formatDay, inDaysLabel, isAllClear, occasionLabel, overdueLabel, type ContactEvent, type DueItem, type Today } from './model';
 import { SnoozePanel } from './Snooze';
 import './today.css';
 
@@ -22,15 +22,13 @@ export function TodayPage() {
   if (today.isPending) return <div className="page"><h1>Today</h1><Loading label="Loading today…" /></div>;
   if (today.isError) return <div className="page"><h1>Today</h1><ErrorState error={today.error} retry={() => void today.refetch()} /></div>;
   const t = today.data;
-  const due = t.due.total;
-  const people = `${due.toLocaleString()}${t.due.moreThanTotal ? '+' : ''} ${due === 1 && !t.due.moreThanTotal ? 'person' : 'people'}`;
   return (
     <div className="page wide-page today-page">
       <div className="page-head">
         <div>
           <h1>Today</h1>
           <p className="lede">
-            {formatDay(t.date)} · {due === 0 ? 'nobody to reach out to' : `${people} to reach out to`}
+            {formatDay(t.date)} · {dueHeadline(t.due)}
           </p>
         </div>
       </div>

@@ -4,6 +4,7 @@ import {
   balanceSentence,
   cadenceOf,
   chartPoints,
+  dueHeadline,
   dueLabel,
   formatDay,
   inDaysLabel,
@@ -86,6 +87,17 @@ describe('nurture web model', () => {
 
   it('writes a day with its weekday, without shifting it by a time zone', () => {
     expect([formatDay('2026-03-02', 'en-GB'), formatDay('2026-03-02', 'en-US')]).toEqual(['Monday 2 March', 'Monday, March 2']);
+  });
+
+  it('counts the people due in words, with a plus past the bound', () => {
+    const due = (total: number, moreThanTotal = false) => dueHeadline({ total, moreThanTotal, items: [] });
+    expect([due(0), due(1), due(12), due(1000), due(1000, true)]).toEqual([
+      'nobody to reach out to',
+      '1 person to reach out to',
+      '12 people to reach out to',
+      '1,000 people to reach out to',
+      '1,000+ people to reach out to',
+    ]);
   });
 
   it('knows when Today has nothing to show', () => {

@@ -101,6 +101,13 @@ export function formatDay(date: string, locale?: string): string {
   return new Intl.DateTimeFormat(locale, { timeZone: 'UTC', weekday: 'long', day: 'numeric', month: 'long' }).format(new Date(Date.UTC(y!, m! - 1, d!)));
 }
 
+/** Today's headline count: "nobody", "1 person", "12 people", or "1,000+ people" past the count's bound. */
+export function dueHeadline(due: Today['due']): string {
+  if (due.total === 0) return 'nobody to reach out to';
+  const people = due.total === 1 && !due.moreThanTotal ? 'person' : 'people';
+  return `${due.total.toLocaleString('en')}${due.moreThanTotal ? '+' : ''} ${people} to reach out to`;
+}
+
 /** Whether a Today answer has nothing at all to show. */
 export function isAllClear(t: Today): boolean {
   return t.due.total === 0 && t.followUps.length === 0 && t.upcoming.length === 0 && t.successes.length === 0 && t.promises.length === 0;
