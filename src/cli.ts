@@ -143,6 +143,12 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `rapport contact list | head` closes the pipe before the output ends: the reader is done, which
+  // is no error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    process.exit(process.exitCode ?? 0);
+  });
   const code = await run(argv, {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),

@@ -1,3 +1,5 @@
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
@@ -129,3 +131,18 @@ for (const dialect of DIALECTS) {
     });
   });
 }
+
+describe('the rapport process', () => {
+  it('ends quietly when the reader of its output stops reading', async () => {
+    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(cli)}; await main(['node', 'rapport', '--help']);`], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    // As `rapport --help | head -0` does: the pipe is closed before anything is written to it.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const [code] = await once(child, 'exit');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
