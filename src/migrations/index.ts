@@ -7,7 +7,8 @@ import * as exchange from './2026_11_28_003_exchange.js';
 import * as searchPunctuation from './2026_11_29_001_search_punctuation.js';
 import * as tagsByName from './2026_11_29_002_tags_by_name.js';
 import * as todayIndexes from './2026_11_29_003_today_indexes.js';
-import * as openPromises from './2026_11_30_001_open_promises.js';
+import * as childrenByContact from './2026_11_30_001_children_by_contact.js';
+import * as openPromises from './2026_11_30_002_open_promises.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -22,5 +23,6 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_001_search_punctuation': searchPunctuation,
   '2026_11_29_002_tags_by_name': tagsByName,
   '2026_11_29_003_today_indexes': todayIndexes,
-  '2026_11_30_001_open_promises': openPromises,
+  '2026_11_30_001_children_by_contact': childrenByContact,
+  '2026_11_30_002_open_promises': openPromises,
 };

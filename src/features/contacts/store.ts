@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
@@ -64,15 +64,14 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
 export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
   const out = new Map<string, ContactChildren>(ids.map((id) => [id, { emails: [], phones: [], urls: [], dimensions: {}, tags: [] }]));
   if (ids.length === 0) return out;
-  // Through the owner's contacts, each child table by its contact index (CROSS JOIN keeps SQLite to
-  // that order): with the owner's index instead, as SQLite chose when its statistics were missing or
-  // stale, a page read every email of the owner.
-  const owned = sql`FROM contacts c CROSS JOIN`;
-  const mine = sql`c.id IN (${sql.join(ids)}) AND c.owner_id = ${ownerId} AND x.contact_id = c.id`;
+  // Each child table from its index by contact and owner, which holds every column read (see
+  // migration 2026_11_30_001): two equalities on it win over the owner's index even without
+  // planner statistics, where SQLite would otherwise read every email of the owner.
+  const mine = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
   const rows = await sql<{ contact_id: string; kind: string; type: string | null; value: string; position: number }>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position ${owned} contact_methods x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 ${owned} contact_dimensions x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 ${owned} contact_tags x WHERE ${mine}`.execute(db);
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${mine}
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${mine}
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${mine}`.execute(db);
   const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
   const sorted = rows.rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
   for (const row of sorted) {
@@ -88,17 +87,20 @@ export async function loadChildren(db: Db, ownerId: string, ids: readonly string
  * The owner's half-life, as a subquery rather than a join: SQLite joining users first gave up the
  * order of the contacts index and sorted every contact after the cursor for each page of a list.
  */
-function halfLife(eb: ExpressionBuilder<DB & { c: ContactsTable }, 'c'>) {
-  return eb.selectFrom('users as u').select('u.strength_half_life_days').whereRef('u.id', '=', 'c.owner_id').$asScalar().$notNull().as('half_life');
-}
+const halfLife = sql<number>`(SELECT u.strength_half_life_days FROM users u WHERE u.id = c.owner_id)`.as('half_life');
 
 function selectContacts(db: Db) {
   return db.selectFrom('contacts as c').selectAll('c').select(halfLife);
 }
 
+/**
+ * Contacts by id. Written as SQL rather than built: building the query with Kysely cost more than
+ * running it (every GET /contacts/:id reads a contact this way).
+ */
 export async function findRows(db: Db, ownerId: string, ids: readonly string[]): Promise<ContactRow[]> {
   if (ids.length === 0) return [];
-  return selectContacts(db).where('c.owner_id', '=', ownerId).where('c.id', 'in', ids).execute();
+  const result = await sql<ContactRow>`SELECT c.*, ${halfLife} FROM contacts c WHERE c.owner_id = ${ownerId} AND c.id IN (${sql.join(ids)})`.execute(db);
+  return result.rows;
 }
 
 export async function withChildren(db: Db, ownerId: string, rows: readonly ContactRow[], now: Date): Promise<Contact[]> {
