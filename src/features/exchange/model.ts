@@ -194,7 +194,7 @@ export function phoneKey(phone: string): string | null {
 /** Names compared without case, accents or extra spaces. */
 export function fold(text: string): string {
   // ASCII has no decompositions or marks: most names skip the costly Unicode steps.
-  const decomposed = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  const decomposed = /^\p{ASCII}*$/u.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
   return decomposed.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
