@@ -1,4 +1,4 @@
-import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
@@ -56,32 +56,60 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
   };
 }
 
-/**
- * Emails, phones, URLs, dimensions and tags of many contacts in one round trip, put in order here
- * (by position, then value, compared as code points on both databases): sorting a page's rows in
- * the database cost more than reading them.
- */
-export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
+type ChildRow = { contact_id: string; kind: string; type: string | null; value: string; position: number };
+
+/** Child rows as each contact's lists, put in order here (by position, then value, compared as code points on both databases). */
+function assembleChildren(ids: readonly string[], rows: ChildRow[]): Map<string, ContactChildren> {
   const out = new Map<string, ContactChildren>(ids.map((id) => [id, { emails: [], phones: [], urls: [], dimensions: {}, tags: [] }]));
-  if (ids.length === 0) return out;
-  // Through the owner's contacts, each child table by its contact index (CROSS JOIN keeps SQLite to
-  // that order): with the owner's index instead, as SQLite chose when its statistics were missing or
-  // stale, a page read every email of the owner.
-  const owned = sql`FROM contacts c CROSS JOIN`;
-  const mine = sql`c.id IN (${sql.join(ids)}) AND c.owner_id = ${ownerId} AND x.contact_id = c.id`;
-  const rows = await sql<{ contact_id: string; kind: string; type: string | null; value: string; position: number }>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position ${owned} contact_methods x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 ${owned} contact_dimensions x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 ${owned} contact_tags x WHERE ${mine}`.execute(db);
   const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-  const sorted = rows.rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
+  const sorted = rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
   for (const row of sorted) {
-    const c = out.get(row.contact_id)!;
+    // A range read (childrenByName) can meet a contact added since its page was read.
+    const c = out.get(row.contact_id);
+    if (!c) continue;
     if (row.kind === 'dimension') c.dimensions[row.type!] = row.value;
     else if (row.kind === 'tag') c.tags.push(row.value);
     else c[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
   }
   return out;
+}
+
+/** The three child tables' rows of the contacts `owned` selects (as c), each read by its contact index. */
+function childRows(db: Db, owned: RawBuilder<unknown>) {
+  // CROSS JOIN keeps SQLite to that order: with the owner's index instead, as SQLite chose when its
+  // statistics were missing or stale, a page read every email of the owner.
+  return sql<ChildRow>`
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contacts c CROSS JOIN contact_methods x WHERE ${owned} AND x.contact_id = c.id
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contacts c CROSS JOIN contact_dimensions x WHERE ${owned} AND x.contact_id = c.id
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contacts c CROSS JOIN contact_tags x WHERE ${owned} AND x.contact_id = c.id`.execute(db);
+}
+
+/**
+ * Emails, phones, URLs, dimensions and tags of many contacts in one round trip: sorting a page's
+ * rows in the database cost more than reading them.
+ */
+export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
+  if (ids.length === 0) return assembleChildren(ids, []);
+  return assembleChildren(ids, (await childRows(db, sql`c.id IN (${sql.join(ids)}) AND c.owner_id = ${ownerId}`)).rows);
+}
+
+/**
+ * The same for a page of pageByName: the live contacts after `after` up to `last` in name order,
+ * found through the name index alone, where looking up each id reads its contact row.
+ */
+export async function childrenByName(db: Db, ownerId: string, ids: readonly string[], after: Cursor | null, last: Cursor): Promise<Map<string, ContactChildren>> {
+  const spec = sortSpec('name');
+  const from = after ? sql`AND ${afterCursor(spec, after)}` : sql``;
+  const range = sql`c.owner_id = ${ownerId} AND c.deleted_at IS NULL ${from} AND (c.sort_name, c.id) <= (${last.value}, ${last.id})`;
+  return assembleChildren(ids, (await childRows(db, range)).rows);
+}
+
+/** A page of the owner's live contacts in name order after a cursor: for reading them all (exports). */
+export async function pageByName(db: Db, ownerId: string, after: Cursor | null, limit: number): Promise<ContactRow[]> {
+  const spec = sortSpec('name');
+  let query = selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+  if (after) query = query.where(afterCursor(spec, after));
+  return query.orderBy(orderBy(spec)).limit(limit).execute();
 }
 
 /**
