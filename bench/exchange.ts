@@ -205,12 +205,10 @@ export async function exchangeFigures(dialect: Dialect, options: { dir: string; 
   const large = path.join(options.dir, `linkedin-${300_000 / scale}.csv`);
   if (!fs.existsSync(small)) writeLinkedIn(small, 30_000 / scale);
   if (!fs.existsSync(large)) writeLinkedIn(large, 300_000 / scale);
-  let peakUrl: string | undefined;
-  const open = async () => {
-    if (dialect === 'sqlite') return openDatabase({ sqlitePath: path.join(options.dir, `exchange-${crypto.randomBytes(4).toString('hex')}.db`) });
-    peakUrl = await newPostgresDatabase(options.url!);
-    return openDatabase({ databaseUrl: peakUrl });
-  };
+  const open = async () =>
+    dialect === 'sqlite'
+      ? openDatabase({ sqlitePath: path.join(options.dir, `exchange-${crypto.randomBytes(4).toString('hex')}.db`) })
+      : openDatabase({ databaseUrl: await newPostgresDatabase(options.url!) });
   const figures: Figure[] = [];
 
   // Two rounds each, in turn, each into a new account of the same database.
@@ -242,10 +240,11 @@ export async function exchangeFigures(dialect: Dialect, options: { dir: string; 
   });
 
   log(`exchange: importing ${int(300_000 / scale)} rows with the rapport command`);
-  const peakDb = await open();
+  const peakUrl = dialect === 'postgres' ? await newPostgresDatabase(options.url!) : undefined;
+  const peakFile = path.join(options.dir, `exchange-peak-${crypto.randomBytes(4).toString('hex')}.db`);
+  const peakDb = openDatabase(peakUrl ? { databaseUrl: peakUrl } : { sqlitePath: peakFile });
   await migrateToLatest(peakDb);
-  const peakEnv: NodeJS.ProcessEnv =
-    dialect === 'sqlite' ? { ...process.env, RAPPORT_DB: peakDb.sqlite!.name, DATABASE_URL: '' } : { ...process.env, DATABASE_URL: peakUrl! };
+  const peakEnv: NodeJS.ProcessEnv = { ...process.env, RAPPORT_DB: peakFile, DATABASE_URL: peakUrl ?? '' };
   const peak = await peakImport(peakDb, peakEnv, large, options.dir);
   figures.push({
     measure: `\`rapport import\` of a ${int(peak.rows)}-row CSV: peak RSS of the command (rows/s)`,
