@@ -1,11 +1,12 @@
 // Exchange benchmark (issue 5): importing a LinkedIn Connections.csv against raw inserts of the
-// same rows in the same run (prepared better-sqlite3 statements; multi-row pg INSERTs), a
-// 300,000-row import's peak memory (in its own process, streamed), and vCard export speed, on
-// SQLite and on PostgreSQL. bench/run.ts calls exchangeFigures(); `--child-import` is internal.
-import { fork } from 'node:child_process';
+// same rows in the same run (prepared better-sqlite3 statements; multi-row pg INSERTs), the peak
+// memory of the `rapport import` command on a 300,000-row file, and vCard export speed, on SQLite
+// and on PostgreSQL. bench/run.ts calls exchangeFigures().
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { createServices } from '../src/app.js';
@@ -14,7 +15,7 @@ import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { openDatabase, type Database, type Dialect } from '../src/platform/database/connect.js';
 import { migrateToLatest } from '../src/platform/database/migrate.js';
 import { systemDeps } from '../src/platform/deps.js';
-import { int, log, type Figure } from './lib.js';
+import { int, log, ROOT, type Figure } from './lib.js';
 
 const FIRST = ['Ada', 'Grace', 'Alan', 'Katherine', 'Tim', 'Margaret', 'Linus', 'Barbara', 'Dennis', 'Radia', 'Zoë', 'Jürgen', 'Siobhán', 'Tomás', 'Chloé'];
 const LAST = ['Lovelace', 'Hopper', 'Turing', 'Johnson', 'Berners-Lee', 'Hamilton', 'Torvalds', 'Liskov', 'Ritchie', 'Perlman', 'van der Berg', 'García', 'Müller'];
@@ -158,21 +159,32 @@ async function exportRate(db: Database, count: number, dir: string): Promise<{ m
   return { ms: performance.now() - started, contacts, bytes };
 }
 
-/** Runs the 300,000-row import in its own process and returns its peak resident memory. */
-function peakImport(env: NodeJS.ProcessEnv, csv: string): Promise<{ peakMb: number; ms: number; rows: number }> {
-  return new Promise((resolve, reject) => {
-    const child = fork(new URL(import.meta.url).pathname, ['--child-import', csv], { env, execArgv: ['--import', 'tsx'], stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
-    child.on('message', (m) => resolve(m as { peakMb: number; ms: number; rows: number }));
-    child.on('exit', (code) => code !== 0 && reject(new Error(`import child exited with ${code}`)));
-  });
-}
-
-async function childImport(csv: string) {
-  const db = openDatabase({ databaseUrl: process.env.BENCH_DATABASE_URL || undefined, sqlitePath: process.env.BENCH_SQLITE });
-  const result = await importRate(db, csv);
+/**
+ * Imports the 300,000-row file as a user does: the compiled CLI (`node bin/rapport.js import FILE`,
+ * dist/ built first) into an account made beforehand, and returns that process's peak resident
+ * memory (maxRSS, written at exit by bench/peak-rss.mjs) and its rows per second, start-up included.
+ */
+async function peakImport(db: Database, env: NodeJS.ProcessEnv, csv: string, dir: string): Promise<{ peakMb: number; ms: number; rows: number }> {
+  const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('building dist/ for the import command failed');
+  const { userId } = await freshAccount(db);
+  const email = (await db.kysely.selectFrom('users').select('email').where('id', '=', userId).executeTakeFirstOrThrow()).email;
   await db.close();
-  // maxRSS is in kilobytes: the process's peak resident set, whatever the garbage collector did.
-  process.send!({ peakMb: process.resourceUsage().maxRSS / 1024, ...result });
+  const peakFile = path.join(dir, `peak-${crypto.randomBytes(4).toString('hex')}.txt`);
+  const started = performance.now();
+  const run = spawnSync(process.execPath, ['--import', pathToFileURL(path.join(ROOT, 'bench/peak-rss.mjs')).href, path.join(ROOT, 'bin/rapport.js'), '--json', '--user', email, 'import', csv], {
+    cwd: ROOT,
+    env: { ...env, PEAK_RSS_FILE: peakFile },
+    encoding: 'utf8',
+    maxBuffer: 1 << 26,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const ms = performance.now() - started;
+  if (run.status !== 0) throw new Error(`rapport import exited with ${run.status}`);
+  const report = JSON.parse(run.stdout) as { counts: { new: number } };
+  const peakKb = Number(fs.readFileSync(peakFile, 'utf8'));
+  fs.rmSync(peakFile);
+  return { peakMb: peakKb / 1024, ms, rows: report.counts.new };
 }
 
 async function newPostgresDatabase(url: string): Promise<string> {
@@ -227,14 +239,15 @@ export async function exchangeFigures(dialect: Dialect, options: { dir: string; 
     pass: ratio >= 0.5,
   });
 
-  log(`exchange: importing ${int(300_000 / scale)} rows in a process of its own`);
-  const childEnv: NodeJS.ProcessEnv =
-    dialect === 'sqlite'
-      ? { ...process.env, BENCH_SQLITE: path.join(options.dir, `exchange-peak-${crypto.randomBytes(4).toString('hex')}.db`), BENCH_DATABASE_URL: '' }
-      : { ...process.env, BENCH_DATABASE_URL: await newPostgresDatabase(options.url!) };
-  const peak = await peakImport(childEnv, large);
+  log(`exchange: importing ${int(300_000 / scale)} rows with the rapport command`);
+  const peakUrl = dialect === 'postgres' ? await newPostgresDatabase(options.url!) : undefined;
+  const peakFile = path.join(options.dir, `exchange-peak-${crypto.randomBytes(4).toString('hex')}.db`);
+  const peakDb = openDatabase(peakUrl ? { databaseUrl: peakUrl } : { sqlitePath: peakFile });
+  await migrateToLatest(peakDb);
+  const peakEnv: NodeJS.ProcessEnv = { ...process.env, RAPPORT_DB: peakFile, DATABASE_URL: peakUrl ?? '' };
+  const peak = await peakImport(peakDb, peakEnv, large, options.dir);
   figures.push({
-    measure: `import a ${int(peak.rows)}-row CSV: peak RSS of the importing process (rows/s)`,
+    measure: `\`rapport import\` of a ${int(peak.rows)}-row CSV: peak RSS of the command (rows/s)`,
     ours: `${Math.round(peak.peakMb)} MB (${int(rate(peak.rows, peak.ms))} rows/s)`,
     baseline: '',
     ratio: '',
@@ -258,4 +271,3 @@ export async function exchangeFigures(dialect: Dialect, options: { dir: string; 
   return figures;
 }
 
-if (process.argv[2] === '--child-import') await childImport(process.argv[3]!);

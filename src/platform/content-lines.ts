@@ -28,5 +28,7 @@ export function foldLine(line: string): string {
 
 /** Escapes a text value: backslash, newline, comma and semicolon (RFC 6350 §3.4, RFC 5545 §3.3.11). */
 export function escapeText(value: string): string {
+  // Most values have nothing to escape, and testing is much cheaper than replacing.
+  if (!/[\\,;\n\r]/.test(value)) return value;
   return value.replace(/[\\,;\n]|\r\n?/g, (c) => (c === '\\' ? '\\\\' : c === ',' ? '\\,' : c === ';' ? '\\;' : '\\n'));
 }

@@ -56,31 +56,63 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
   };
 }
 
-/**
- * Emails, phones, URLs, dimensions and tags of many contacts in one round trip, put in order here
- * (by position, then value, compared as code points on both databases): sorting a page's rows in
- * the database cost more than reading them.
- */
-export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
+type ChildRow = { contact_id: string; kind: string; type: string | null; value: string; position: number };
+
+/** Child rows as each contact's lists, put in order here (by position, then value, compared as code points on both databases). */
+function assembleChildren(ids: readonly string[], rows: ChildRow[]): Map<string, ContactChildren> {
   const out = new Map<string, ContactChildren>(ids.map((id) => [id, { emails: [], phones: [], urls: [], dimensions: {}, tags: [] }]));
-  if (ids.length === 0) return out;
-  // Each child table from its index by contact and owner, which holds every column read (see
-  // migration 2026_11_30_001): two equalities on it win over the owner's index even without
-  // planner statistics, where SQLite would otherwise read every email of the owner.
-  const mine = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
-  const rows = await sql<{ contact_id: string; kind: string; type: string | null; value: string; position: number }>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${mine}`.execute(db);
   const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-  const sorted = rows.rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
+  const sorted = rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
   for (const row of sorted) {
-    const c = out.get(row.contact_id)!;
+    // A range read (childrenByName) can meet a contact added since its page was read.
+    const c = out.get(row.contact_id);
+    if (!c) continue;
     if (row.kind === 'dimension') c.dimensions[row.type!] = row.value;
     else if (row.kind === 'tag') c.tags.push(row.value);
     else c[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
   }
   return out;
+}
+
+/**
+ * Emails, phones, URLs, dimensions and tags of many contacts in one round trip: sorting a page's
+ * rows in the database cost more than reading them.
+ */
+export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
+  if (ids.length === 0) return assembleChildren(ids, []);
+  // Each child table from its index by contact and owner, which holds every column read (see
+  // migration 2026_11_30_001): two equalities on it win over the owner's index even without
+  // planner statistics, where SQLite would otherwise read every email of the owner.
+  const mine = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
+  const rows = await sql<ChildRow>`
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${mine}
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${mine}
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${mine}`.execute(db);
+  return assembleChildren(ids, rows.rows);
+}
+
+/**
+ * The same for a page of pageByName: the live contacts after `after` up to `last` in name order,
+ * found through the name index alone, where looking up each id reads its contact row.
+ */
+export async function childrenByName(db: Db, ownerId: string, ids: readonly string[], after: Cursor | null, last: Cursor): Promise<Map<string, ContactChildren>> {
+  const spec = sortSpec('name');
+  const from = after ? sql`AND ${afterCursor(spec, after)}` : sql``;
+  const range = sql`c.owner_id = ${ownerId} AND c.deleted_at IS NULL ${from} AND (c.sort_name, c.id) <= (${last.value}, ${last.id})`;
+  // The contacts first, then each one's rows by its contact index (CROSS JOIN keeps SQLite to that order).
+  const rows = await sql<ChildRow>`
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contacts c CROSS JOIN contact_methods x WHERE ${range} AND x.contact_id = c.id
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contacts c CROSS JOIN contact_dimensions x WHERE ${range} AND x.contact_id = c.id
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contacts c CROSS JOIN contact_tags x WHERE ${range} AND x.contact_id = c.id`.execute(db);
+  return assembleChildren(ids, rows.rows);
+}
+
+/** A page of the owner's live contacts in name order after a cursor: for reading them all (exports). */
+export async function pageByName(db: Db, ownerId: string, after: Cursor | null, limit: number): Promise<ContactRow[]> {
+  const spec = sortSpec('name');
+  let query = selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
+  if (after) query = query.where(afterCursor(spec, after));
+  return query.orderBy(orderBy(spec)).limit(limit).execute();
 }
 
 /**

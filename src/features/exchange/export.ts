@@ -2,6 +2,8 @@ import type { Scope } from '../../platform/auth/scope.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import type { Contact } from '../contacts/model.js';
+import type { Cursor } from '../../platform/database/pagination.js';
+import * as contactStore from '../contacts/store.js';
 import type { ContactsService } from '../contacts/service.js';
 import { csvHeader, csvRow, shapeOf } from './csv-write.js';
 import * as store from './store.js';
@@ -23,12 +25,15 @@ export function createExportService(deps: Deps, contacts: ContactsService) {
       for (let i = 0; i < unique.length; i += PAGE) yield unique.slice(i, i + PAGE).map((id) => byId.get(id)!);
       return;
     }
-    let cursor: string | undefined;
-    do {
-      const page = await contacts.list(scope, { limit: PAGE, sort: 'name', cursor });
-      if (page.items.length > 0) yield page.items;
-      cursor = page.nextCursor ?? undefined;
-    } while (cursor);
+    for (let after: Cursor | null = null; ; ) {
+      const rows = await contactStore.pageByName(db, scope.userId, after, PAGE);
+      if (rows.length === 0) return;
+      const last = { value: rows.at(-1)!.sort_name, id: rows.at(-1)!.id };
+      const children = await contactStore.childrenByName(db, scope.userId, rows.map((r) => r.id), after, last);
+      const now = deps.clock();
+      yield rows.map((row) => contactStore.toContact(row, children.get(row.id)!, now));
+      after = last;
+    }
   }
 
   return {

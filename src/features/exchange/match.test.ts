@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { findDuplicates } from './duplicates.js';
 import { MatchIndex, matchKeys, mergeCandidate, snapshotOf, stateOf, toCandidate, type Candidate } from './match.js';
-import { emptyDraft, type ContactDraft } from './model.js';
+import { emptyDraft, fold, type ContactDraft } from './model.js';
 
 function candidate(fields: Partial<ContactDraft>): Candidate {
   const checked = toCandidate({ ...emptyDraft(), ...fields }, 1);
@@ -21,6 +21,14 @@ describe('checking a draft with the contacts rules', () => {
 
   it('rejects a draft with no name', () => {
     expect(toCandidate({ ...emptyDraft(), emails: [{ value: 'a@example.com', type: 'other' }] }, 3)).toMatchObject({ rejected: 'the row has no name' });
+  });
+});
+
+describe('folding names for comparison', () => {
+  it('drops case, accents and extra spaces, in ASCII and beyond', () => {
+    expect(fold('  Ada\tLOVELACE  ')).toBe('ada lovelace');
+    expect(fold(' Zoë  Müller ')).toBe('zoe muller');
+    expect(fold('Ｓｉｏｂｈáｎ')).toBe('siobhan');
   });
 });
 

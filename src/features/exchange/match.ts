@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import type { z } from 'zod';
 import { issuesToFields } from '../../platform/validation.js';
 import { contactInput, displayNameOf } from '../contacts/model.js';
+import { grow, KeyTable } from './key-table.js';
 import { fold, linkedinKey, nameCompanyKey, phoneKey, type Conflict, type ContactDraft, type ExtraProperty, type MatchKey, type Method, type Photo, type Warning } from './model.js';
 
 /*
@@ -130,25 +131,48 @@ const KEY_ORDER: MatchKey[] = ['uid', 'email', 'linkedin', 'phone', 'name'];
 
 /** Key → contact id for every contact an import may match, and names for spotting look-alikes. */
 export class MatchIndex {
-  // One map per kind, values as they are: a large import keeps a key or two per contact in memory,
-  // so no concatenated key strings, and no arrays where one id is the usual case.
-  private readonly keys: Record<MatchKey, Map<string, string>> = { uid: new Map(), email: new Map(), linkedin: new Map(), phone: new Map(), name: new Map() };
-  private readonly names = new Map<string, string | string[]>();
-  /** The LinkedIn profile of each contact that has one: a name match with another profile is someone else. */
-  private readonly profiles = new Map<string, string>();
+  // Compact, outside the JavaScript heap (see KeyTable): contacts are numbered by their id's entry.
+  private readonly ids = new KeyTable();
+  private readonly keys: Record<MatchKey, { table: KeyTable; owner: Int32Array<ArrayBuffer> }> = {
+    uid: { table: new KeyTable(), owner: new Int32Array(1024) },
+    email: { table: new KeyTable(), owner: new Int32Array(1024) },
+    linkedin: { table: new KeyTable(), owner: new Int32Array(1024) },
+    phone: { table: new KeyTable(), owner: new Int32Array(1024) },
+    name: { table: new KeyTable(), owner: new Int32Array(1024) },
+  };
+  /**
+   * The LinkedIn profile (its key's entry) of each contact that has one, else -1: a name match
+   * with another profile is someone else.
+   */
+  private profiles: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
+  /** Folded names, each with its first contact (-1 for a name only a name key has used so far)… */
+  private readonly names = new KeyTable();
+  private firstOfName: Int32Array<ArrayBuffer> = new Int32Array(1024).fill(-1);
+  /** …and the next few contacts of the (rare) names that have more. */
+  private readonly moreOfName = new Map<number, number[]>();
+  /** Folded companies: a name key is held as its name's and company's entries, not the text again. */
+  private readonly companies = new KeyTable();
 
   add(id: string, keys: readonly [MatchKey, string][], name: string): void {
+    const contact = this.ids.add(id);
+    if (contact === this.profiles.length) this.profiles = grow(this.profiles, -1);
     for (const [kind, value] of keys) {
-      if (kind === 'linkedin' && !this.profiles.has(id)) this.profiles.set(id, value);
+      const index = this.keys[kind];
+      const size = index.table.size;
+      const entry = index.table.add(kind === 'name' ? this.nameKey(value, true)! : value);
+      if (kind === 'linkedin' && this.profiles[contact] === -1) this.profiles[contact] = entry;
       // The first contact with a key keeps it: the oldest wins when the user already has duplicates.
-      if (!this.keys[kind].has(value)) this.keys[kind].set(value, id);
+      if (index.table.size === size) continue;
+      if (entry === index.owner.length) index.owner = grow(index.owner);
+      index.owner[entry] = contact;
     }
-    const folded = fold(name);
-    const ids = this.names.get(folded);
-    if (ids === undefined) this.names.set(folded, id);
-    else if (typeof ids === 'string') {
-      if (ids !== id) this.names.set(folded, [ids, id]);
-    } else if (!ids.includes(id) && ids.length < 5) ids.push(id);
+    const entry = this.nameEntry(fold(name), true);
+    const first = this.firstOfName[entry];
+    if (first === -1) this.firstOfName[entry] = contact;
+    else if (first !== contact) {
+      const more = this.moreOfName.get(entry) ?? [];
+      if (!more.includes(contact) && more.length < 4) this.moreOfName.set(entry, [...more, contact]);
+    }
   }
 
   /**
@@ -156,24 +180,43 @@ export class MatchIndex {
    * LinkedIn profiles are two people, so a name match is ignored when the profiles disagree.
    */
   find(keys: readonly [MatchKey, string][]): { id: string; by: MatchKey } | null {
-    const profiles = keys.filter(([k]) => k === 'linkedin').map(([, v]) => v);
+    const profiles = keys.filter(([k]) => k === 'linkedin').map(([, v]) => this.keys.linkedin.table.find(v));
     for (const kind of KEY_ORDER) {
       for (const [k, value] of keys) {
         if (k !== kind) continue;
-        const id = this.keys[kind].get(value);
-        if (!id) continue;
-        const theirs = this.profiles.get(id);
-        if (kind === 'name' && profiles.length > 0 && theirs !== undefined && !profiles.includes(theirs)) continue;
-        return { id, by: kind };
+        const key = kind === 'name' ? this.nameKey(value, false) : value;
+        const entry = key === null ? -1 : this.keys[kind].table.find(key);
+        if (entry === -1) continue;
+        const contact = this.keys[kind].owner[entry]!;
+        const theirs = this.profiles[contact]!;
+        if (kind === 'name' && profiles.length > 0 && theirs !== -1 && !profiles.includes(theirs)) continue;
+        return { id: this.ids.key(contact), by: kind };
       }
     }
     return null;
   }
 
-  /** Contacts with the same name (ignoring case and accents). */
+  /** Contacts with the same name (ignoring case and accents), at most five. */
   sameName(name: string): string[] {
-    const ids = this.names.get(fold(name));
-    return ids === undefined ? [] : typeof ids === 'string' ? [ids] : ids;
+    const entry = this.names.find(fold(name));
+    if (entry === -1 || this.firstOfName[entry] === -1) return [];
+    return [this.firstOfName[entry]!, ...(this.moreOfName.get(entry) ?? [])].map((contact) => this.ids.key(contact));
+  }
+
+  private nameEntry(folded: string, add: boolean): number {
+    if (!add) return this.names.find(folded);
+    const entry = this.names.add(folded);
+    if (entry === this.firstOfName.length) this.firstOfName = grow(this.firstOfName, -1);
+    return entry;
+  }
+
+  /** A name key (name NUL company, as nameCompanyKey makes it) as its two entries; null if either is unknown. */
+  private nameKey(value: string, add: boolean): string | null {
+    const split = value.indexOf('\u0000');
+    const name = this.nameEntry(value.slice(0, split), add);
+    const rest = value.slice(split + 1);
+    const company = add ? this.companies.add(rest) : this.companies.find(rest);
+    return name === -1 || company === -1 ? null : `${name} ${company}`;
   }
 }
 

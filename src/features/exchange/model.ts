@@ -193,7 +193,9 @@ export function phoneKey(phone: string): string | null {
 
 /** Names compared without case, accents or extra spaces. */
 export function fold(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+  // ASCII has no decompositions or marks: most names skip the costly Unicode steps.
+  const decomposed = /^\p{ASCII}*$/u.test(text) ? text : text.normalize('NFKD').replace(/\p{M}/gu, '');
+  return decomposed.toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** Exact name with company, the weakest identifying key; null without a company. */
