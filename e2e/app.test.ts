@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, checkAccessibility, launchBrowser, PHONE, screenshot, startApp, watchConsole, type RunningApp } from './harness/browser.js';
+import { browserAvailable, checkAccessibility, launchBrowser, PHONE, type RunningApp, screenshot, settled, startApp, watchConsole } from './harness/browser.js';
 
 const EMAIL = 'ada@example.com';
 const PASSWORD = 'analytical engine';
@@ -320,7 +320,7 @@ describe.skipIf(!browserAvailable())('Rapport in the browser', () => {
     for (const [name, path] of [['contacts-dark', '/contacts'], ['contact-dark', new URL(contactUrl).pathname], ['search-dark', '/search?q=moth']] as const) {
       await page.goto(`${app.url}${path}`);
       await page.locator('main h1').waitFor();
-      await page.locator('.state[role=status]').waitFor({ state: 'detached' });
+      await settled(page);
       await record(name);
     }
     // 200% zoom on a 1280-pixel-wide window leaves 640 CSS pixels.

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { parse } from 'csv-parse/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, checkAccessibility, launchBrowser, PHONE, DESKTOP, screenshot, startApp, watchConsole, type RunningApp } from './harness/browser.js';
+import { browserAvailable, checkAccessibility, DESKTOP, launchBrowser, PHONE, type RunningApp, screenshot, settled, startApp, watchConsole } from './harness/browser.js';
 
 const PASSWORD = 'analytical engine';
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
@@ -286,7 +286,7 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     for (const [name, url] of [['duplicates-dark', '/duplicates'], ['settings-exchange-dark', '/settings']] as const) {
       await page.goto(`${app.url}${url}`);
       await page.locator('main h1').waitFor();
-      await page.locator('.state[role=status]').waitFor({ state: 'detached' });
+      await settled(page);
       await record(name);
     }
     await page.emulateMedia({ colorScheme: 'light' });
@@ -296,7 +296,7 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     for (const url of ['/settings/import', '/duplicates', '/settings']) {
       await page.goto(`${app.url}${url}`);
       await page.locator('main h1').waitFor();
-      await page.locator('.state[role=status]').waitFor({ state: 'detached' });
+      await settled(page);
       expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth), url).toBe(0);
     }
     await page.goto(`${app.url}/settings/import`);

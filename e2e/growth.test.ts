@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, checkAccessibility, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchConsole, type RunningApp } from './harness/browser.js';
+import { browserAvailable, checkAccessibility, DESKTOP, launchBrowser, PHONE, type RunningApp, screenshot, settled, startApp, watchConsole } from './harness/browser.js';
 
 const OWNER = 'Robin Reflective';
 const EMAIL = 'robin@example.com';
@@ -526,7 +526,7 @@ describe.skipIf(!browserAvailable())('the growth loop in the browser', () => {
     for (const [name, path] of [['review', '/review'], ['insights', '/insights'], ['growth', '/growth'], ['interaction-reflection', new URL(firstInteractionUrl).pathname]] as const) {
       await page.goto(`${app.url}${path}`);
       await page.locator('main h1').waitFor();
-      await page.locator('main .state[role=status]').first().waitFor({ state: 'detached' });
+      await settled(page);
       await record(name);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       expect(overflow, name).toBe(0);

@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { browserAvailable, checkAccessibility, DESKTOP, launchBrowser, PHONE, screenshot, startApp, watchConsole, type RunningApp } from './harness/browser.js';
+import { browserAvailable, checkAccessibility, DESKTOP, launchBrowser, PHONE, type RunningApp, screenshot, settled, startApp, watchConsole } from './harness/browser.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -41,7 +41,7 @@ describe.skipIf(!browserAvailable())('Nurture in the browser: Today, the contact
   async function openToday() {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Today' }).click();
     await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor();
-    await page.locator('.state[role=status]').waitFor({ state: 'detached' });
+    await settled(page);
   }
 
   beforeAll(async () => {

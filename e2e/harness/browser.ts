@@ -95,3 +95,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   const suffix = size && size.width <= PHONE.width ? 'phone' : 'desktop';
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}-${suffix}.png`), fullPage: true });
 }
+
+/**
+ * Waits until the page shows no loading state. Not `locator.waitFor`: a page loading several
+ * things at once shows several loaders, and a locator matching more than one element fails.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction((selector) => document.querySelector(selector) === null, '.state[role=status]');
+}
