@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
@@ -75,19 +75,24 @@ function assembleChildren(ids: readonly string[], rows: ChildRow[]): Map<string,
 }
 
 /**
- * Emails, phones, URLs, dimensions and tags of many contacts in one round trip: sorting a page's
- * rows in the database cost more than reading them.
+ * The child tables' rows: `from` goes before each table (aliased x), `where` filters each.
+ * The UNION ALL gets every kind in one round trip; sorting a page's rows in the database cost more
+ * than reading them, so assembleChildren orders them.
  */
+function childRows(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+  return sql<ChildRow>`
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM ${from} contact_methods x WHERE ${where}
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM ${from} contact_dimensions x WHERE ${where}
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM ${from} contact_tags x WHERE ${where}`.execute(db);
+}
+
+/** Emails, phones, URLs, dimensions and tags of many contacts. */
 export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
   if (ids.length === 0) return assembleChildren(ids, []);
   // Each child table from its index by contact and owner, which holds every column read (see
   // migration 2026_11_30_001): two equalities on it win over the owner's index even without
   // planner statistics, where SQLite would otherwise read every email of the owner.
-  const mine = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
-  const rows = await sql<ChildRow>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${mine}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${mine}`.execute(db);
+  const rows = await childRows(db, sql``, sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`);
   return assembleChildren(ids, rows.rows);
 }
 
@@ -100,10 +105,7 @@ export async function childrenByName(db: Db, ownerId: string, ids: readonly stri
   const from = after ? sql`AND ${afterCursor(spec, after)}` : sql``;
   const range = sql`c.owner_id = ${ownerId} AND c.deleted_at IS NULL ${from} AND (c.sort_name, c.id) <= (${last.value}, ${last.id})`;
   // The contacts first, then each one's rows by its contact index (CROSS JOIN keeps SQLite to that order).
-  const rows = await sql<ChildRow>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contacts c CROSS JOIN contact_methods x WHERE ${range} AND x.contact_id = c.id
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contacts c CROSS JOIN contact_dimensions x WHERE ${range} AND x.contact_id = c.id
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contacts c CROSS JOIN contact_tags x WHERE ${range} AND x.contact_id = c.id`.execute(db);
+  const rows = await childRows(db, sql`contacts c CROSS JOIN`, sql`${range} AND x.contact_id = c.id`);
   return assembleChildren(ids, rows.rows);
 }
 
