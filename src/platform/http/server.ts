@@ -1,5 +1,4 @@
 import crypto from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -103,49 +102,6 @@ export interface HttpServerOptions {
   version: string;
 }
 
-/**
- * The security headers, worked out once: helmet with this policy sets the same headers on every
- * response, and running its dozen middlewares (each a setHeader) on every request cost more than
- * the headers themselves.
- */
-function securityHeaders(config: Config): Record<string, string> {
-  const headers: Record<string, string> = {};
-  const response = {
-    setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)),
-    removeHeader: (name: string) => delete headers[name.toLowerCase()],
-  };
-  let done = false;
-  helmet({
-    contentSecurityPolicy: {
-      // Exactly what the web app uses: its own scripts, stylesheet, icons and API, nothing inline
-      // (React sets styles through the CSSOM, which style-src does not restrict), nothing remote.
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        scriptSrcAttr: ["'none'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-        // Served over plain HTTP on loopback by default; upgrading would break it.
-        upgradeInsecureRequests: null,
-      },
-    },
-    strictTransportSecurity: config.secureCookies,
-  })({} as IncomingMessage, response as unknown as ServerResponse, (error) => {
-    if (error) throw error;
-    done = true;
-  });
-  // Helmet's middlewares are synchronous; one that was not would have set nothing yet.
-  if (!done) throw new Error('helmet did not finish synchronously');
-  return headers;
-}
-
 /** A Fastify instance with Rapport's error shape, JSON parsing, security headers and OpenAPI. */
 export async function createHttpServer(options: HttpServerOptions): Promise<App> {
   const { config } = options;
@@ -195,11 +151,31 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   });
 
   await app.register(fastifyCookie);
-  const headers = securityHeaders(config);
-  app.addHook('onRequest', (request, reply, done) => {
-    reply.headers(headers);
-    done();
+  // One middleware for every request: @fastify/helmet built a new one, parsing the policy again, on each.
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      // Exactly what the web app uses: its own scripts, stylesheet, icons and API, nothing inline
+      // (React sets styles through the CSSOM, which style-src does not restrict), nothing remote.
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        scriptSrcAttr: ["'none'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'"],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        // Served over plain HTTP on loopback by default; upgrading would break it.
+        upgradeInsecureRequests: null,
+      },
+    },
+    strictTransportSecurity: config.secureCookies,
   });
+  app.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, (error) => done(error as Error | undefined)));
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
