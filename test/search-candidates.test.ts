@@ -54,3 +54,27 @@ describeEachDatabase('search for a word in most of the newest documents', (env) 
     expect(hits.map((h) => h.score)).toEqual([...titled, ...others].slice(0, 20).map((i) => (has(i.summary) ? 2 : 1)));
   });
 });
+
+describeEachDatabase('search for a common word while another account writes', (env) => {
+  it("finds this account's matches when another account's newer documents hold the word too", async () => {
+    const { services, db } = env();
+    const user = await createUser(env());
+    const other = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    await services.seed.bench(scope, { contacts: 20, interactions: CANDIDATES + 300, seed: 3 });
+    const word = vocabulary().words[0]!;
+    const before = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    expect(before).toHaveLength(20);
+
+    // The other account's documents come later, many holding the word; on SQLite they are moved far
+    // ahead, so they alone are the newest RECENT_DOCUMENTS documents.
+    await services.seed.bench(authenticatedScope(other.userId), { contacts: 20, interactions: CANDIDATES + 300, seed: 3 });
+    if (env().dialect === 'sqlite') {
+      await sql`UPDATE search_docs SET seq = seq + 100000 WHERE owner_id = ${other.userId}`.execute(db.kysely);
+      await sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`.execute(db.kysely);
+    }
+
+    const after = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
+  });
+});

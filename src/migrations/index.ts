@@ -9,6 +9,7 @@ import * as tagsByName from './2026_11_29_002_tags_by_name.js';
 import * as todayIndexes from './2026_11_29_003_today_indexes.js';
 import * as childrenByContact from './2026_11_30_001_children_by_contact.js';
 import * as openPromises from './2026_11_30_002_open_promises.js';
+import * as searchDocsByOwner from './2026_11_30_003_search_docs_by_owner.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -25,4 +26,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_29_003_today_indexes': todayIndexes,
   '2026_11_30_001_children_by_contact': childrenByContact,
   '2026_11_30_002_open_promises': openPromises,
+  '2026_11_30_003_search_docs_by_owner': searchDocsByOwner,
 };

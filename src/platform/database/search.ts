@@ -24,8 +24,10 @@ import type { DB } from './schema.js';
 // near 10 ms, less than ranking every match of a word found in 2,000 notes of a million.
 export const CANDIDATES = 1000;
 /**
- * A term in at least CANDIDATES of the newest RECENT_DOCUMENTS documents is very common (counted
- * newest first: FTS5 seeks to a lower rowid bound only in that direction). bm25 first
+ * A term in at least CANDIDATES of the account's matches among the RECENT_DOCUMENTS documents up to
+ * its own newest is very common (counted newest first: FTS5 seeks to a lower rowid bound only in
+ * that direction). The window ends at the account's newest document, not the newest of all: another
+ * account's recent notes would otherwise make a word look common here and hide every older match. bm25 first
  * counts every document holding its terms (tens of milliseconds for a word in most of a million
  * notes), and its ranking of such a term says little, so SQLite ranks the newest matches first, those
  * with the words in their title before the rest.
@@ -146,6 +148,9 @@ async function insertDocuments(db: Kysely<DB>, entity: SearchEntity, source: Doc
     .execute();
 }
 
+// Queries read search_fts CROSS JOIN search_docs: SQLite keeps a CROSS JOIN's order, so the match
+// is the outer loop. With the index on owner the planner could otherwise walk every document of the
+// account and ask FTS5 about each.
 const sqliteIndex: SearchIndex = {
   async refresh(db, entity, ids, source) {
     await this.remove(db, entity, ids);
@@ -175,20 +180,24 @@ const sqliteIndex: SearchIndex = {
   async search(db, ownerId, text, options) {
     const terms = queryTerms(text);
     if (terms.length === 0 || options.entities.length === 0) return [];
-    const newest = await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).executeTakeFirst();
+    const newest = await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).where('owner_id', '=', ownerId).executeTakeFirst();
     const recent = (newest?.seq ?? 0) - RECENT_DOCUMENTS;
     const owned = sql`d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})`;
     const ranked = await rankExactThenPrefix(terms, options.limit, async (words, prefix) => {
       const match = fts5Query(words, prefix);
       const common =
         recent > 0 &&
-        (await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ${match} AND rowid > ${recent} ORDER BY rowid DESC LIMIT ${CANDIDATES})`.execute(db))
-          .rows[0]!.n >= CANDIDATES;
+        (
+          await sql<{ n: number }>`SELECT count(*) AS n FROM (
+            SELECT search_fts.rowid FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
+            WHERE search_fts MATCH ${match} AND search_fts.rowid > ${recent} AND ${owned}
+            ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES})`.execute(db)
+        ).rows[0]!.n >= CANDIDATES;
       if (!common) {
         const result = await sql<{ seq: number; rank: number }>`
           SELECT seq, rank FROM (
             SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank
-            FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+            FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
             WHERE search_fts MATCH ${match} AND ${owned}
             ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}
           ) ORDER BY rank, seq DESC LIMIT ${options.limit}`.execute(db);
@@ -198,7 +207,7 @@ const sqliteIndex: SearchIndex = {
       const newestOf = async (query: string, rank: number, limit: number) =>
         (
           await sql<{ seq: number }>`
-            SELECT search_fts.rowid AS seq FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+            SELECT search_fts.rowid AS seq FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
             WHERE search_fts MATCH ${query} AND search_fts.rowid > ${recent} AND ${owned}
             ORDER BY search_fts.rowid DESC LIMIT ${limit}`.execute(db)
         ).rows.map((row) => ({ seq: row.seq, rank }));
@@ -213,7 +222,7 @@ const sqliteIndex: SearchIndex = {
     const details = await sql<{ seq: number; entity: SearchEntity; entity_id: string; title: string; snippet: string }>`
       SELECT d.seq, d.entity, d.entity_id, d.title,
         snippet(search_fts, -1, ${MARK_START}, ${MARK_END}, '…', 24) AS snippet
-      FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+      FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
       WHERE search_fts MATCH ${match} AND search_fts.rowid IN (${sql.join(ranked.rows.map((r) => r.seq))})`.execute(db);
     const bySeq = new Map(details.rows.map((row) => [row.seq, row]));
     return ranked.rows.flatMap((r) => {
@@ -226,7 +235,7 @@ const sqliteIndex: SearchIndex = {
     const terms = queryTerms(text);
     // No words (only punctuation) match nothing rather than everything.
     const match = terms.length > 0 ? fts5Query(terms) : '""';
-    return sql<string>`(SELECT d.entity_id FROM search_fts JOIN search_docs d ON d.seq = search_fts.rowid
+    return sql<string>`(SELECT d.entity_id FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
       WHERE search_fts MATCH ${match} AND d.owner_id = ${ownerId} AND d.entity = ${entity})`;
   },
 };
