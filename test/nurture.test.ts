@@ -1,6 +1,7 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
-import { countDue } from '../src/features/nurture/store.js';
+import type { KyselyPlugin } from 'kysely';
+import { countDue, latestNewsOf } from '../src/features/nurture/store.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from './harness/app.js';
 
@@ -295,6 +296,28 @@ describeEachDatabase('nurture', (env) => {
     const before = '2026-03-03T00:00:00.000Z';
     expect(await countDue(db.kysely, user.userId, before, 10)).toBe(3);
     expect(await countDue(db.kysely, user.userId, before, 2)).toBe(2);
+  });
+
+  it("reads due contacts' latest news through each contact's milestones, even before SQLite has statistics (SQLite)", async () => {
+    const { db, dialect } = env();
+    if (dialect !== 'sqlite') return;
+    const { user, contact } = await setUp(env(), 'UTC');
+    const ids = [(await contact({ displayName: 'Ana' })).id, (await contact({ displayName: 'Ben' })).id];
+    const compiled: { sql: string; parameters: readonly unknown[] }[] = [];
+    const capture: KyselyPlugin = {
+      transformQuery: (args) => {
+        compiled.push(db.kysely.getExecutor().compileQuery(args.node, args.queryId));
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    await latestNewsOf(db.kysely.withPlugin(capture), user.userId, ids, '2026-01-01', '2026-06-30');
+    const plan = db
+      .sqlite!.prepare(`EXPLAIN QUERY PLAN ${compiled[0]!.sql}`)
+      .all(...compiled[0]!.parameters)
+      .map((row) => (row as { detail: string }).detail);
+    // By the owner's date index, SQLite read every milestone of the six months once per contact.
+    expect(plan.filter((step) => step.includes(' e '))).toEqual(['SEARCH e USING INDEX contact_events_contact (contact_id=? AND occurred_on>? AND occurred_on<?)']);
   });
 
   it('shows relationship strength now and over the last year', async () => {

@@ -112,7 +112,9 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: re
 export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
   if (contactIds.length === 0) return new Map();
   // Through the owner's contacts, by each contact's milestone index (CROSS JOIN keeps SQLite to that
-  // order): by the owner's date index it read every milestone of the last six months.
+  // order): by the owner's date index it read every milestone of the last six months. The events are
+  // the owner's through their contacts; a condition on e.owner_id would offer that date index again,
+  // which SQLite takes while it has no statistics on milestones yet (50 ms instead of 1).
   const rows = await db
     .selectFrom('contacts as c')
     .crossJoin('contact_events as e')
@@ -120,7 +122,6 @@ export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly
     .where('c.owner_id', '=', ownerId)
     .where('c.id', 'in', contactIds)
     .whereRef('e.contact_id', '=', 'c.id')
-    .where('e.owner_id', '=', ownerId)
     .where('e.kind', '!=', 'birthday')
     .where('e.occurred_on', '>=', from)
     .where('e.occurred_on', '<=', to)
