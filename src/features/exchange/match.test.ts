@@ -95,6 +95,18 @@ describe('checking a draft with the contacts rules', () => {
   });
 });
 
+describe('what a new contact and its snapshot hold', () => {
+  it('keeps every field in a fixed order: snapshots are compared as JSON on the next import', () => {
+    const c = candidate({ lastName: 'Lovelace', firstName: 'Ada', metOn: '2024-03-05', company: 'Analytical Engines', urls: [{ value: 'https://www.linkedin.com/in/Ada/', type: 'linkedin' }] });
+    expect(JSON.stringify(snapshotOf(c))).toBe(
+      '{"fields":{"firstName":"Ada","lastName":"Lovelace","company":"Analytical Engines","metOn":"2024-03-05"},"emails":[],"phones":[],"urls":["ada"],"tags":[],"dimensions":{},"photo":null}',
+    );
+    expect(JSON.stringify(stateOf(c).fields)).toBe(
+      '{"displayName":"Ada Lovelace","firstName":"Ada","middleName":null,"lastName":"Lovelace","nickname":null,"prefix":null,"suffix":null,"company":"Analytical Engines","title":null,"location":null,"birthday":null,"metHow":null,"metOn":"2024-03-05","circle":null,"cadenceDays":null,"notes":null}',
+    );
+  });
+});
+
 describe('folding names for comparison', () => {
   it('drops case, accents and extra spaces, in ASCII and beyond', () => {
     expect(fold('  Ada\tLOVELACE  ')).toBe('ada lovelace');
