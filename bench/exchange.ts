@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import SQLite from 'better-sqlite3';
 import pg from 'pg';
-import { createServices } from '../src/app.js';
+import { createServices } from '../src/services.js';
 import { fileSource } from '../src/features/exchange/source.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { openDatabase, type Database, type Dialect } from '../src/platform/database/connect.js';

@@ -1,7 +1,7 @@
 // Nurture benchmark (issue 4), on the seeded database of bench/run.ts: the 50 most overdue
 // contacts, the whole Today payload and the calendar feed, each against the same queries written
 // by hand in raw SQL on the driver, in turn, in the same run.
-import type { Services } from '../src/app.js';
+import type { Services } from '../src/services.js';
 import * as nurtureStore from '../src/features/nurture/store.js';
 import { monthDayRanges, SUCCESS_DAYS, UPCOMING_DAYS } from '../src/features/nurture/service.js';
 import { SUCCESS_KINDS, YEARLY_KINDS } from '../src/features/nurture/schemas.js';

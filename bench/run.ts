@@ -14,7 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 import type { Database as SQLiteHandle } from 'better-sqlite3';
 import pg from 'pg';
-import { createServices, type Services } from '../src/app.js';
+import { createServices, type Services } from '../src/services.js';
 import { vocabulary, zipfWord } from '../src/features/seed/bench.js';
 import { hashSeed, Random } from '../src/features/seed/model.js';
 import { TAGS } from '../src/features/seed/names.js';

@@ -1,10 +1,10 @@
 // `rapport seed --contacts N --interactions M --seed S` in its own process, as a user would run it
 // before starting the server: the seed service, timed, for the benchmark's account.
-import { createServices } from '../src/app.js';
+import { createServices } from '../src/services.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemDeps } from '../src/platform/deps.js';
-import { openConfiguredDatabase } from '../src/serve.js';
+import { openConfiguredDatabase } from '../src/platform/database/configured.js';
 
 const env = process.env;
 const db = await openConfiguredDatabase(loadConfig({}, env));

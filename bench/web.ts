@@ -8,10 +8,11 @@ import os from 'node:os';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { chromium, type Page } from 'playwright-core';
-import { createServices } from '../src/app.js';
+import { createServices } from '../src/services.js';
 import { loadConfig } from '../src/platform/config.js';
 import { systemDeps } from '../src/platform/deps.js';
-import { openConfiguredDatabase, startServer } from '../src/serve.js';
+import { openConfiguredDatabase } from '../src/platform/database/configured.js';
+import { startServer } from '../src/serve.js';
 import { buildWebApp } from '../e2e/harness/setup.js';
 import { ROOT, type Figure } from './lib.js';
 

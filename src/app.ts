@@ -1,57 +1,22 @@
-import fs from 'node:fs';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { createAccountsService, csrfTokenFor } from './features/accounts/service.js';
+import { csrfTokenFor } from './features/accounts/service.js';
 import { accountRoutes, publicAccountRoutes } from './features/accounts/routes.js';
 import { contactRoutes } from './features/contacts/routes.js';
-import { createContactsService } from './features/contacts/service.js';
 import { exchangeRoutes } from './features/exchange/routes.js';
-import { createExchangeService } from './features/exchange/service.js';
 import { interactionRoutes } from './features/interactions/routes.js';
-import { createInteractionsService } from './features/interactions/service.js';
 import { calendarFeedRoute, nurtureRoutes } from './features/nurture/routes.js';
-import { createNurtureService } from './features/nurture/service.js';
 import { feedbackRoutes, publicFeedbackRoutes } from './features/feedback/routes.js';
-import { createFeedbackService } from './features/feedback/service.js';
 import { reflectRoutes } from './features/reflect/routes.js';
-import { createReflectService } from './features/reflect/service.js';
 import { searchRoutes } from './features/search/routes.js';
 import { seedRoutes } from './features/seed/routes.js';
-import { createSeedService } from './features/seed/service.js';
 import { skillRoutes } from './features/skills/routes.js';
-import { createSkillsService } from './features/skills/service.js';
-import { createSearchService } from './features/search/service.js';
 import { trashRoutes } from './features/trash/routes.js';
-import { createTrashService } from './features/trash/service.js';
 import type { Config } from './platform/config.js';
 import type { Deps } from './platform/deps.js';
 import { API_PREFIX, authHook, createHttpServer, type App } from './platform/http/server.js';
 import { serveWebApp } from './platform/http/web.js';
-
-export const VERSION: string = JSON.parse(fs.readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
-
-/** Every feature's service, wired once; the HTTP routes and the CLI both go through these. */
-export function createServices(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
-  const accounts = createAccountsService(deps, options);
-  const contacts = createContactsService(deps, accounts);
-  const interactions = createInteractionsService(deps, contacts);
-  const skills = createSkillsService(deps);
-  return {
-    accounts,
-    contacts,
-    interactions,
-    search: createSearchService(deps, contacts, interactions),
-    seed: createSeedService(deps, contacts),
-    trash: createTrashService(deps, contacts, interactions),
-    nurture: createNurtureService(deps, accounts, contacts, interactions),
-    skills,
-    reflect: createReflectService(deps, accounts, interactions, skills),
-    feedback: createFeedbackService(deps, accounts, skills),
-    exchange: createExchangeService(deps, contacts, interactions),
-  };
-}
-
-export type Services = ReturnType<typeof createServices>;
+import { VERSION, type Services } from './services.js';
 
 export interface ServerOptions {
   config: Config;

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { createServices, VERSION, type Services } from './app.js';
+import { createServices, VERSION, type Services } from './services.js';
 import { accountCommands } from './features/accounts/cli.js';
 import { contactCommands } from './features/contacts/cli.js';
 import { exchangeCommands } from './features/exchange/cli.js';
@@ -14,12 +14,12 @@ import { authenticatedScope, type Scope } from './platform/auth/scope.js';
 import type { CliContext } from './platform/cli/context.js';
 import { readSecret } from './platform/cli/prompt.js';
 import { loadConfig, type Config, type ConfigFlags } from './platform/config.js';
+import { openConfiguredDatabase } from './platform/database/configured.js';
 import type { Database } from './platform/database/connect.js';
 import { migrateToLatest } from './platform/database/migrate.js';
 import { openDatabase } from './platform/database/connect.js';
 import { systemDeps, type Deps } from './platform/deps.js';
 import { AppError } from './platform/errors.js';
-import { openConfiguredDatabase, startServer } from './serve.js';
 
 /** Exit codes scripts can rely on. */
 export function exitCodeOf(error: unknown): number {
@@ -99,6 +99,8 @@ export async function run(argv: string[], io: CliIo): Promise<number> {
     .option('--host <host>', 'address to listen on (or HOST; default 127.0.0.1)')
     .action(async (o: { port?: string; host?: string }) => {
       const flags: ConfigFlags = { db: globals().db, port: o.port, host: o.host };
+      // Loaded here only: the other commands need the services, not Fastify and the routes.
+      const { startServer } = await import('./serve.js');
       const running = await startServer(loadConfig(flags, io.env), { handleSignals: true, logger: true });
       io.err(`Rapport is running at ${running.url}`);
       // Stay up until a signal closes the server.

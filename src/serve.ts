@@ -1,23 +1,11 @@
-import { buildServer, createServices } from './app.js';
+import { buildServer } from './app.js';
 import type { Config } from './platform/config.js';
-import { openDatabase, type Database } from './platform/database/connect.js';
-import { migrateToLatest } from './platform/database/migrate.js';
+import { openConfiguredDatabase } from './platform/database/configured.js';
 import { systemDeps } from './platform/deps.js';
 import { WEB_ROOT } from './platform/http/web.js';
+import { createServices } from './services.js';
 
 const HOUR_MS = 60 * 60 * 1000;
-
-/** Opens and migrates the configured database: PostgreSQL when DATABASE_URL is set, else SQLite. */
-export async function openConfiguredDatabase(config: Config): Promise<Database> {
-  const db = openDatabase({ databaseUrl: config.databaseUrl, sqlitePath: config.dbPath });
-  try {
-    await migrateToLatest(db);
-  } catch (error) {
-    await db.close();
-    throw error;
-  }
-  return db;
-}
 
 export interface RunningServer {
   url: string;

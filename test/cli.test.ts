@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
+import fs from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
 import { MIGRATIONS } from '../src/migrations/index.js';
@@ -144,5 +146,32 @@ describe('the rapport process', () => {
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const [code] = await once(child, 'exit');
     expect({ code, stderr }).toEqual({ code: 0, stderr: '' });
+  });
+});
+
+/** Every module src/cli.ts loads at start: its static imports, followed through the project's own files. */
+function staticImports(entry: string): Set<string> {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const source = fs.readFileSync(file, 'utf8');
+    // `import type` is erased by the compiler and `import()` loads on demand: neither counts.
+    for (const [, specifier] of source.matchAll(/^import (?!type )[^;]*? from '([^']+)';/gms)) {
+      if (specifier!.startsWith('.')) visit(path.resolve(path.dirname(file), specifier!.replace(/\.js$/, '.ts')));
+      else seen.add(specifier!);
+    }
+  };
+  visit(entry);
+  return seen;
+}
+
+describe('the rapport command at start', () => {
+  it('loads Fastify and the routes only for `rapport serve`', () => {
+    const loaded = [...staticImports(path.resolve('src/cli.ts'))];
+    expect(loaded.filter((m) => m.includes('fastify') || m.endsWith('routes.ts') || m.endsWith('src/app.ts') || m.endsWith('src/serve.ts'))).toEqual([]);
+    // The walk does see the modules the commands need.
+    expect(loaded).toContain(path.resolve('src/services.ts'));
+    expect(loaded).toContain('csv-parse');
   });
 });

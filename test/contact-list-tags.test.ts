@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Contact } from '../src/features/contacts/model.js';
 import { TAG_DRIVEN_MAX } from '../src/features/contacts/store.js';
-import type { Services } from '../src/app.js';
+import type { Services } from '../src/services.js';
 import { authenticatedScope, type Scope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase } from './harness/app.js';
 

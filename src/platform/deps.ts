@@ -1,5 +1,5 @@
-import { v7 as uuidv7 } from 'uuid';
 import type { Database } from './database/connect.js';
+import { uuidV7Generator } from './ids.js';
 
 /**
  * What every service needs, passed in explicitly so tests can fix the clock and the ids and nothing
@@ -14,5 +14,5 @@ export interface Deps {
 }
 
 export function systemDeps(db: Database): Deps {
-  return { db, clock: () => new Date(), newId: uuidv7 };
+  return { db, clock: () => new Date(), newId: uuidV7Generator() };
 }

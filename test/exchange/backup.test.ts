@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { createServices } from '../../src/app.js';
+import { createServices } from '../../src/services.js';
 import { authenticatedScope, type Scope } from '../../src/platform/auth/scope.js';
 import { BACKUP_TABLES, NOT_BACKED_UP, ownerScopedTables } from '../../src/features/exchange/backup.js';
 import { CONTACT_TABLES } from '../../src/features/exchange/merge.js';

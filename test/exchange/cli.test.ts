@@ -34,9 +34,9 @@ async function cli(env: NodeJS.ProcessEnv, ...argv: string[]) {
 
 async function withUser(env: NodeJS.ProcessEnv, email = 'ada@example.com') {
   // The password comes from stdin when it is not a terminal; tests create the account directly.
-  const { openConfiguredDatabase } = await import('../../src/serve.js');
+  const { openConfiguredDatabase } = await import('../../src/platform/database/configured.js');
   const { loadConfig } = await import('../../src/platform/config.js');
-  const { createServices } = await import('../../src/app.js');
+  const { createServices } = await import('../../src/services.js');
   const { systemDeps } = await import('../../src/platform/deps.js');
   const db = await openConfiguredDatabase(loadConfig({}, env));
   try {

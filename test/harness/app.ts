@@ -1,5 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
-import { buildServer, createServices, type Services } from '../../src/app.js';
+import { buildServer } from '../../src/app.js';
+import { createServices, type Services } from '../../src/services.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database, Dialect } from '../../src/platform/database/connect.js';
 import type { Deps } from '../../src/platform/deps.js';

@@ -3,11 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
-import { v7 as uuidv7 } from 'uuid';
 import { inject } from 'vitest';
 import { openDatabase, type Database, type Dialect } from '../../src/platform/database/connect.js';
 import { migrateToLatest } from '../../src/platform/database/migrate.js';
 import type { Deps } from '../../src/platform/deps.js';
+import { uuidV7Generator } from '../../src/platform/ids.js';
 
 export const DIALECTS: readonly Dialect[] = ['sqlite', 'postgres'];
 
@@ -53,7 +53,7 @@ export class TestClock {
 }
 
 export function testDeps(db: Database, clock = new TestClock()): Deps & { testClock: TestClock } {
-  return { db, clock: clock.now, newId: uuidv7, testClock: clock };
+  return { db, clock: clock.now, newId: uuidV7Generator(), testClock: clock };
 }
 
 /**

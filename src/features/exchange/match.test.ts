@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { contactInput } from '../contacts/model.js';
 import { findDuplicates } from './duplicates.js';
-import { MatchIndex, matchKeys, mergeCandidate, snapshotOf, stateOf, toCandidate, type Candidate } from './match.js';
+import { compiledContactInput, MatchIndex, matchKeys, mergeCandidate, snapshotOf, stateOf, toCandidate, type Candidate } from './match.js';
 import { emptyDraft, fold, type ContactDraft } from './model.js';
 
 function candidate(fields: Partial<ContactDraft>): Candidate {
@@ -19,8 +21,89 @@ describe('checking a draft with the contacts rules', () => {
     ]);
   });
 
+  it('keeps a valid row as the schema gives it, and names every bad field as the schema does', () => {
+    const linkedin = toCandidate({ ...emptyDraft(), firstName: 'Ada', lastName: 'Lovelace', company: 'Analytical Engines', metHow: 'LinkedIn', metOn: '2024-03-05', urls: [{ value: 'https://www.linkedin.com/in/ada', type: 'linkedin' }] }, 5);
+    expect(linkedin).toEqual({
+      candidate: {
+        fields: { firstName: 'Ada', lastName: 'Lovelace', emails: [], phones: [], urls: [{ value: 'https://www.linkedin.com/in/ada', type: 'linkedin' }], company: 'Analytical Engines', metHow: 'LinkedIn', metOn: '2024-03-05', reminders: true, dimensions: {}, tags: [] },
+        uid: null,
+        photo: null,
+        extras: [],
+      },
+      warnings: [],
+    });
+    const bad = toCandidate(
+      {
+        ...emptyDraft(),
+        firstName: 'Ada',
+        title: 'x'.repeat(201),
+        metOn: '2024-02-30',
+        birthday: 'March 1815',
+        circle: 'best',
+        phones: [{ value: 'call me', type: 'mobile' }],
+        urls: [{ value: 'ftp://example.com/ada', type: 'work' }],
+        tags: ['  '],
+        dimensions: { Industry: 'Computing' },
+      },
+      9,
+    );
+    expect(bad).toEqual({
+      candidate: { fields: { firstName: 'Ada', emails: [], phones: [], urls: [], reminders: true, dimensions: {}, tags: [] }, uid: null, photo: null, extras: [] },
+      warnings: [
+        { line: 9, field: 'phones[0].value', message: 'must be a phone number (digits, spaces, + - ( ) .); skipped' },
+        { line: 9, field: 'urls[0].value', message: 'must be a web address; skipped' },
+        { line: 9, field: 'title', message: 'Too big: expected string to have <=200 characters; skipped' },
+        { line: 9, field: 'birthday', message: 'must be YYYY-MM-DD, or --MM-DD without a year; skipped' },
+        { line: 9, field: 'metOn', message: 'is not a real calendar date; skipped' },
+        { line: 9, field: 'circle', message: 'Invalid option: expected one of "inner"|"close"|"network"|"wide"; skipped' },
+        { line: 9, field: 'dimensions.Industry', message: 'dimension names are lowercase letters, digits and _, such as industry; skipped' },
+        { line: 9, field: 'tags[0]', message: 'must not be empty; skipped' },
+      ],
+    });
+  });
+
+  it('gets from the compiled schema what the schema as written gives, for valid and invalid input alike', () => {
+    const text = fc.oneof(fc.constant('Ada'), fc.constant(' Ada '), fc.constant(''), fc.constant('ADA@Example.com'), fc.constant('x'.repeat(201)), fc.string({ maxLength: 8 }));
+    const method = fc.record({ value: fc.oneof(text, fc.constant('https://example.com/a'), fc.constant('example.com'), fc.constant('+1 555 0100'), fc.constant('ada@example.com')), type: fc.oneof(text, fc.constant('work')) });
+    const input = fc.record(
+      {
+        displayName: text,
+        firstName: text,
+        company: text,
+        emails: fc.array(method, { maxLength: 2 }),
+        phones: fc.array(method, { maxLength: 2 }),
+        urls: fc.array(method, { maxLength: 2 }),
+        tags: fc.array(text, { maxLength: 2 }),
+        dimensions: fc.dictionary(fc.oneof(fc.constant('industry'), fc.constant('Bad Key'), fc.string({ maxLength: 4 })), text, { maxKeys: 2 }),
+        birthday: fc.oneof(fc.constant('1815-12-10'), fc.constant('--02-29'), fc.constant('1815-02-30'), text),
+        metOn: fc.oneof(fc.constant('2024-03-05'), text),
+        circle: fc.oneof(fc.constant('inner'), text),
+        cadenceDays: fc.oneof(fc.integer({ min: -5, max: 4000 }), fc.double()),
+      },
+      { requiredKeys: [] },
+    );
+    fc.assert(
+      fc.property(input, (value) => {
+        expect(JSON.stringify(compiledContactInput.safeParse(value))).toBe(JSON.stringify(contactInput.safeParse(value)));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('rejects a draft with no name', () => {
     expect(toCandidate({ ...emptyDraft(), emails: [{ value: 'a@example.com', type: 'other' }] }, 3)).toMatchObject({ rejected: 'the row has no name' });
+  });
+});
+
+describe('what a new contact and its snapshot hold', () => {
+  it('keeps every field in a fixed order: snapshots are compared as JSON on the next import', () => {
+    const c = candidate({ lastName: 'Lovelace', firstName: 'Ada', metOn: '2024-03-05', company: 'Analytical Engines', urls: [{ value: 'https://www.linkedin.com/in/Ada/', type: 'linkedin' }] });
+    expect(JSON.stringify(snapshotOf(c))).toBe(
+      '{"fields":{"firstName":"Ada","lastName":"Lovelace","company":"Analytical Engines","metOn":"2024-03-05"},"emails":[],"phones":[],"urls":["ada"],"tags":[],"dimensions":{},"photo":null}',
+    );
+    expect(JSON.stringify(stateOf(c).fields)).toBe(
+      '{"displayName":"Ada Lovelace","firstName":"Ada","middleName":null,"lastName":"Lovelace","nickname":null,"prefix":null,"suffix":null,"company":"Analytical Engines","title":null,"location":null,"birthday":null,"metHow":null,"metOn":"2024-03-05","circle":null,"cadenceDays":null,"notes":null}',
+    );
   });
 });
 

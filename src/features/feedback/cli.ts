@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.js';
 import { table, when } from '../../platform/cli/output.js';
 import { resolveSkill } from '../skills/cli.js';
-import { shareLink } from './routes.js';
+import { shareLink } from './model.js';
 
 const collect = (value: string, previous: string[] = []) => [...previous, value];
 

@@ -84,3 +84,8 @@ export const requestSchema = z.object({
   responseCount: z.number().int(),
 });
 export type FeedbackRequest = z.infer<typeof requestSchema>;
+
+/** The share link a person opens: a page of the web app, which reads the public API (routes.ts). */
+export function shareLink(origin: string, token: string): string {
+  return `${origin.replace(/\/$/, '')}/feedback/${token}`;
+}

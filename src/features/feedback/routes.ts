@@ -1,14 +1,10 @@
 import { z } from 'zod';
 import { scopeOf, type App } from '../../platform/http/server.js';
 import { idParams } from '../contacts/routes.js';
-import { publicRequestSchema, requestInput, requestSchema, responseInput, responseSchema } from './model.js';
+import { publicRequestSchema, requestInput, requestSchema, responseInput, responseSchema, shareLink } from './model.js';
 import type { FeedbackService } from './service.js';
 
 const tokenParams = z.strictObject({ token: z.string().min(1).max(200) });
-/** The share link a person opens: a page of the web app, which reads the public API below. */
-export function shareLink(origin: string, token: string): string {
-  return `${origin.replace(/\/$/, '')}/feedback/${token}`;
-}
 
 /** The only routes a stranger reaches: no session, no cookie, nothing but the request itself. */
 export function publicFeedbackRoutes(app: App, feedback: FeedbackService) {

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.js';
 import { table, when } from '../../platform/cli/output.js';
 import { resolveContact } from '../contacts/cli.js';
-import { calendarUrl } from './routes.js';
+import { calendarUrl } from './model.js';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 

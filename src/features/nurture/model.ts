@@ -167,3 +167,7 @@ export function nextOccurrence(month: number, day: number, from: string): string
   const thisYear = occurrenceIn(year, month, day);
   return thisYear >= from ? thisYear : occurrenceIn(year + 1, month, day);
 }
+
+export function calendarUrl(origin: string, token: string): string {
+  return `${origin.replace(/\/$/, '')}/calendar/${token}.ics`;
+}

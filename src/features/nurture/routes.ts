@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { scopeOf, type App } from '../../platform/http/server.js';
 import { contactSchema } from '../contacts/model.js';
 import { idParams } from '../contacts/routes.js';
-import { settingsPatch, settingsSchema } from './model.js';
+import { calendarUrl, settingsPatch, settingsSchema } from './model.js';
 import {
   balanceSchema,
   celebrateInput,
@@ -23,10 +23,6 @@ const strengthSchema = z.object({
   halfLifeDays: z.number().int(),
   trend: z.array(z.object({ at: z.string(), strength: z.number().int() })).describe('Month ends of the last year, then now'),
 });
-
-export function calendarUrl(origin: string, token: string): string {
-  return `${origin.replace(/\/$/, '')}/calendar/${token}.ics`;
-}
 
 /** The public calendar feed: a secret URL, answered with the same 404 whatever is wrong with it. */
 export function calendarFeedRoute(app: App, nurture: NurtureService) {

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { CliContext } from '../../platform/cli/context.js';
 import { table, when } from '../../platform/cli/output.js';

@@ -1,4 +1,4 @@
-import type { Services } from '../../app.js';
+import type { Services } from '../../services.js';
 import type { Scope } from '../auth/scope.js';
 import type { Config } from '../config.js';
 import type { Database } from '../database/connect.js';
