@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import { escapeText, foldLine } from '../../platform/content-lines.js';
-import type { Contact } from '../contacts/model.js';
-import type { ExtraProperty } from './model.js';
+import type { ExportedContact, ExtraProperty, Photo } from './model.js';
 import { addressLine } from './vcard-read.js';
 
 /*
@@ -63,7 +62,7 @@ function stamp(iso: string): string {
 }
 
 /** One contact as a vCard 4.0 card (CRLF line ends, ending with CRLF). */
-export function contactToVcard(c: Contact, extras: readonly ExtraProperty[], photo: { mediaType: string; data: Buffer } | null): string {
+export function contactToVcard(c: ExportedContact, extras: readonly ExtraProperty[], photo: Photo | null): string {
   const out: string[] = ['BEGIN:VCARD', 'VERSION:4.0'];
   const uid = extras.find((e) => e.name === 'UID');
   out.push(line('UID', uid ? uid.value : `urn:uuid:${c.id}`));
