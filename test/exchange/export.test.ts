@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
+import { authenticatedScope } from '../../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from '../harness/app.js';
 import { contactsOf, importFile } from './helpers.js';
 
@@ -105,6 +106,15 @@ describeEachDatabase('export', (env) => {
     expect(imported.report.counts).toMatchObject({ new: 501, rejected: 0 });
     const vcard = (await exportAll(env(), user, 'vcard')).body;
     expect(vcard.replace(/^REV:.*\r\n/gm, '')).toBe(numbers.map(card).join(''));
+
+    // A reader that stops after the first page (a client gone) ends the export with the page read ahead.
+    const chunks: string[] = [];
+    for await (const chunk of env().services.exchange.exportVcard(authenticatedScope(user.userId))) {
+      chunks.push(chunk);
+      break;
+    }
+    expect(chunks.map((c) => c.replace(/^REV:.*\r\n/gm, ''))).toEqual([numbers.slice(0, 500).map(card).join('')]);
+    expect((await exportAll(env(), user, 'vcard')).body).toBe(vcard);
   });
 
   it('exports chosen contacts only, and refuses an id that is not yours', async () => {

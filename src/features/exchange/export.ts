@@ -2,7 +2,6 @@ import type { Scope } from '../../platform/auth/scope.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { csvHeader, csvRow, shapeOf } from './csv-write.js';
-import type { Cursor } from '../../platform/database/pagination.js';
 import type { ExportCard } from './model.js';
 import * as store from './store.js';
 import { contactToVcard } from './vcard-write.js';
@@ -23,11 +22,20 @@ export function createExportService(deps: Deps) {
       for (let i = 0; i < unique.length; i += PAGE) yield unique.slice(i, i + PAGE).map((id) => byId.get(id)!);
       return;
     }
-    for (let after: Cursor | null = null; ; ) {
-      const { cards, last } = await store.exportPage(db, dialect, scope.userId, after, PAGE);
-      if (!last) return;
-      yield cards;
-      after = last;
+    // The next page is asked for before this one is written, so that on PostgreSQL the server reads
+    // it while this process writes the cards.
+    let next = store.exportPage(db, dialect, scope.userId, null, PAGE);
+    try {
+      for (;;) {
+        const { cards, last } = await next;
+        if (!last) return;
+        next = store.exportPage(db, dialect, scope.userId, last, PAGE);
+        yield cards;
+      }
+    } finally {
+      // A reader that stops early leaves a page in flight: it is waited for (its failure no longer
+      // matters to anyone) so that the export ends with its query and no rejection goes unhandled.
+      await next.catch(() => undefined);
     }
   }
 
