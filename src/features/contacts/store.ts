@@ -58,11 +58,13 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
 
 export type ChildRow = { contact_id: string; kind: string; type: string | null; value: string; position: number };
 
+const byPositionThenValue = (a: Omit<ChildRow, 'contact_id'>, b: Omit<ChildRow, 'contact_id'>) =>
+  a.position - b.position || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
 /** A contact's child rows as its lists, in order (by position, then value, compared as code points on both databases). */
 export function childrenOf(rows: readonly Omit<ChildRow, 'contact_id'>[]): ContactChildren {
   const children: ContactChildren = { emails: [], phones: [], urls: [], dimensions: {}, tags: [] };
-  const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-  for (const row of [...rows].sort((a, b) => (a.position - b.position) || byValue(a, b))) {
+  for (const row of [...rows].sort(byPositionThenValue)) {
     if (row.kind === 'dimension') children.dimensions[row.type!] = row.value;
     else if (row.kind === 'tag') children.tags.push(row.value);
     else children[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
