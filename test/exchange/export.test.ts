@@ -1,5 +1,6 @@
 import ICAL from 'ical.js';
 import { expect, it } from 'vitest';
+import { authenticatedScope } from '../../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from '../harness/app.js';
 import { contactsOf, importFile } from './helpers.js';
 
@@ -75,6 +76,45 @@ describeEachDatabase('export', (env) => {
     // Apart from the UIDs naming each account's contacts and the revision times, the files agree.
     const strip = (t: string) => t.replace(/\r\n /g, '').replace(/^(UID|REV):.*$/gm, '');
     expect(strip(vcardOfCopy)).toEqual(strip(vcard));
+  });
+
+  it('exports an address book of several pages in name order, each contact with its own children, kept properties and picture', async () => {
+    // 501 contacts: two pages of the export; added in reverse name order, so that order comes from the names.
+    const card = (i: number) => {
+      const n = String(i).padStart(4, '0');
+      return [
+        'BEGIN:VCARD',
+        'VERSION:4.0',
+        `UID:urn:uuid:00000000-0000-4000-8000-00000000${n}`,
+        `FN:Person ${n}`,
+        `N:${n};Person;;;`,
+        `EMAIL;TYPE=work;PREF=1:p${n}@work.example`,
+        `EMAIL;TYPE=home:p${n}@home.example`,
+        `TEL;TYPE=cell:+1 555 ${n}`,
+        `URL:https://example.com/${n}`,
+        `CATEGORIES:friends,tag ${i % 7}`,
+        ...(i % 100 === 0 ? ['PHOTO:data:image/png;base64,iVBORw0KGgo='] : []),
+        `X-RAPPORT-DIMENSION;NAME=team:t${i % 3}`,
+        `X-PET:cat ${n}`,
+        'END:VCARD',
+        '',
+      ].join('\r\n');
+    };
+    const numbers = Array.from({ length: 501 }, (_, i) => i);
+    const user = await createUser(env());
+    const imported = await importFile(env(), user, 'many.vcf', [...numbers].reverse().map(card).join(''));
+    expect(imported.report.counts).toMatchObject({ new: 501, rejected: 0 });
+    const vcard = (await exportAll(env(), user, 'vcard')).body;
+    expect(vcard.replace(/^REV:.*\r\n/gm, '')).toBe(numbers.map(card).join(''));
+
+    // A reader that stops after the first page (a client gone) ends the export with the page read ahead.
+    const chunks: string[] = [];
+    for await (const chunk of env().services.exchange.exportVcard(authenticatedScope(user.userId))) {
+      chunks.push(chunk);
+      break;
+    }
+    expect(chunks.map((c) => c.replace(/^REV:.*\r\n/gm, ''))).toEqual([numbers.slice(0, 500).map(card).join('')]);
+    expect((await exportAll(env(), user, 'vcard')).body).toBe(vcard);
   });
 
   it('exports chosen contacts only, and refuses an id that is not yours', async () => {

@@ -1,4 +1,4 @@
-import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
@@ -56,65 +56,40 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
   };
 }
 
-type ChildRow = { contact_id: string; kind: string; type: string | null; value: string; position: number };
+export type ChildRow = { contact_id: string; kind: string; type: string | null; value: string; position: number };
 
-/** Child rows as each contact's lists, put in order here (by position, then value, compared as code points on both databases). */
-function assembleChildren(ids: readonly string[], rows: ChildRow[]): Map<string, ContactChildren> {
-  const out = new Map<string, ContactChildren>(ids.map((id) => [id, { emails: [], phones: [], urls: [], dimensions: {}, tags: [] }]));
-  const byValue = (a: { value: string }, b: { value: string }) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-  const sorted = rows.sort((a, b) => (a.position - b.position) || byValue(a, b));
-  for (const row of sorted) {
-    // A range read (childrenByName) can meet a contact added since its page was read.
-    const c = out.get(row.contact_id);
-    if (!c) continue;
-    if (row.kind === 'dimension') c.dimensions[row.type!] = row.value;
-    else if (row.kind === 'tag') c.tags.push(row.value);
-    else c[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
+const byPositionThenValue = (a: Omit<ChildRow, 'contact_id'>, b: Omit<ChildRow, 'contact_id'>) =>
+  a.position - b.position || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
+
+/** A contact's child rows as its lists, in order (by position, then value, compared as code points on both databases). */
+export function childrenOf(rows: readonly Omit<ChildRow, 'contact_id'>[]): ContactChildren {
+  const children: ContactChildren = { emails: [], phones: [], urls: [], dimensions: {}, tags: [] };
+  for (const row of [...rows].sort(byPositionThenValue)) {
+    if (row.kind === 'dimension') children.dimensions[row.type!] = row.value;
+    else if (row.kind === 'tag') children.tags.push(row.value);
+    else children[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
   }
-  return out;
+  return children;
 }
 
 /**
- * The child tables' rows: `from` goes before each table (aliased x), `where` filters each.
- * The UNION ALL gets every kind in one round trip; sorting a page's rows in the database cost more
- * than reading them, so assembleChildren orders them.
+ * Emails, phones, URLs, dimensions and tags of many contacts. The UNION ALL gets every kind in one
+ * round trip; sorting the rows in the database cost more than reading them, so childrenOf orders them.
  */
-function childRows(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
-  return sql<ChildRow>`
-    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM ${from} contact_methods x WHERE ${where}
-    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM ${from} contact_dimensions x WHERE ${where}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM ${from} contact_tags x WHERE ${where}`.execute(db);
-}
-
-/** Emails, phones, URLs, dimensions and tags of many contacts. */
 export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
-  if (ids.length === 0) return assembleChildren(ids, []);
-  // Each child table from its index by contact and owner, which holds every column read (see
-  // migration 2026_11_30_001): two equalities on it win over the owner's index even without
-  // planner statistics, where SQLite would otherwise read every email of the owner.
-  const rows = await childRows(db, sql``, sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`);
-  return assembleChildren(ids, rows.rows);
-}
-
-/**
- * The same for a page of pageByName: the live contacts after `after` up to `last` in name order,
- * found through the name index alone, where looking up each id reads its contact row.
- */
-export async function childrenByName(db: Db, ownerId: string, ids: readonly string[], after: Cursor | null, last: Cursor): Promise<Map<string, ContactChildren>> {
-  const spec = sortSpec('name');
-  const from = after ? sql`AND ${afterCursor(spec, after)}` : sql``;
-  const range = sql`c.owner_id = ${ownerId} AND c.deleted_at IS NULL ${from} AND (c.sort_name, c.id) <= (${last.value}, ${last.id})`;
-  // The contacts first, then each one's rows by its contact index (CROSS JOIN keeps SQLite to that order).
-  const rows = await childRows(db, sql`contacts c CROSS JOIN`, sql`${range} AND x.contact_id = c.id`);
-  return assembleChildren(ids, rows.rows);
-}
-
-/** A page of the owner's live contacts in name order after a cursor: for reading them all (exports). */
-export async function pageByName(db: Db, ownerId: string, after: Cursor | null, limit: number): Promise<ContactRow[]> {
-  const spec = sortSpec('name');
-  let query = selectContacts(db).where('c.owner_id', '=', ownerId).where('c.deleted_at', 'is', null);
-  if (after) query = query.where(afterCursor(spec, after));
-  return query.orderBy(orderBy(spec)).limit(limit).execute();
+  const rows = new Map<string, ChildRow[]>(ids.map((id) => [id, []]));
+  if (ids.length > 0) {
+    // Each child table from its index by contact and owner, which holds every column read (see
+    // migration 2026_11_30_001): two equalities on it win over the owner's index even without
+    // planner statistics, where SQLite would otherwise read every email of the owner.
+    const where = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
+    const result = await sql<ChildRow>`
+      SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${where}
+      UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${where}
+      UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${where}`.execute(db);
+    for (const row of result.rows) rows.get(row.contact_id)!.push(row);
+  }
+  return new Map([...rows].map(([id, list]) => [id, childrenOf(list)]));
 }
 
 /**

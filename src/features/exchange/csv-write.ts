@@ -1,4 +1,5 @@
-import { displayNameOf, type Contact } from '../contacts/model.js';
+import { displayNameOf } from '../contacts/model.js';
+import type { ExportedContact } from './model.js';
 
 /*
  * CSV export in Google Contacts' layout, which Google Contacts, Outlook.com and Rapport itself read
@@ -22,7 +23,7 @@ export interface CsvShape {
   websites: number;
 }
 
-export function shapeOf(contacts: readonly Contact[], shape: CsvShape = { emails: 1, phones: 1, websites: 1 }): CsvShape {
+export function shapeOf(contacts: readonly ExportedContact[], shape: CsvShape = { emails: 1, phones: 1, websites: 1 }): CsvShape {
   for (const c of contacts) {
     shape.emails = Math.max(shape.emails, c.emails.length);
     shape.phones = Math.max(shape.phones, c.phones.length);
@@ -51,9 +52,9 @@ function label(type: string, first: boolean): string {
   return first ? `* ${word}`.trimEnd() : word || 'Other';
 }
 
-export function csvRow(c: Contact, shape: CsvShape): string {
+export function csvRow(c: ExportedContact, shape: CsvShape): string {
   const derived = displayNameOf({ ...c, displayName: null });
-  const methods = (list: Contact['emails'], n: number) => repeat(n, (i) => {
+  const methods = (list: ExportedContact['emails'], n: number) => repeat(n, (i) => {
     const m = list[i - 1];
     return m ? [label(m.type, i === 1), m.value] : ['', ''];
   });

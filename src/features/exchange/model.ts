@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
+import type { Contact } from '../contacts/model.js';
 
 export const IMPORT_FORMATS = ['linkedin', 'google', 'outlook', 'thunderbird', 'vcard'] as const;
 export type ImportFormat = (typeof IMPORT_FORMATS)[number];
@@ -44,6 +45,21 @@ export interface ExtraProperty {
 export interface Photo {
   mediaType: string;
   data: Buffer;
+}
+
+/** What a vCard or CSV export writes of a contact. */
+export type ExportedContact = Pick<
+  Contact,
+  | 'id' | 'displayName' | 'firstName' | 'middleName' | 'lastName' | 'nickname' | 'prefix' | 'suffix'
+  | 'emails' | 'phones' | 'urls' | 'dimensions' | 'tags' | 'company' | 'title' | 'location' | 'birthday'
+  | 'metHow' | 'metOn' | 'circle' | 'cadenceDays' | 'notes' | 'updatedAt'
+>;
+
+/** A contact to export with the vCard properties kept from its import and its picture. */
+export interface ExportCard {
+  contact: ExportedContact;
+  extras: ExtraProperty[];
+  photo: Photo | null;
 }
 
 /** One contact as a file describes it, before it is checked and matched. */

@@ -153,7 +153,7 @@ export function createExchangeService(deps: Deps, contacts: ContactsService, int
     },
 
     formats: () => IMPORT_FORMATS.map((id) => ({ id, name: FORMAT_NAMES[id] })),
-    ...createExportService(deps, contacts),
+    ...createExportService(deps),
     ...createBackupService(deps, contacts, interactions),
     ...createMergeService(deps, contacts),
   };

@@ -1,7 +1,13 @@
 import type SQLite from 'better-sqlite3';
 import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import type { Dialect } from '../../platform/database/connect.js';
+import { jsonRows, readJsonRows } from '../../platform/database/json.js';
+import { afterCursor, orderBy, type Cursor } from '../../platform/database/pagination.js';
 import type { ContactExtrasTable, ContactsTable, DB } from '../../platform/database/schema.js';
-import type { ExtraProperty } from './model.js';
+import { formatBirthday } from '../../platform/dates.js';
+import { childrenOf, sortSpec } from '../contacts/store.js';
+import type { Circle } from '../contacts/model.js';
+import type { ExportCard, ExtraProperty } from './model.js';
 import type { Snapshot } from './match.js';
 
 /*
@@ -145,11 +151,84 @@ export async function getPhoto(db: Db, ownerId: string, contactId: string) {
   return db.selectFrom('contact_photos').select(['media_type', 'data', 'sha256', 'updated_at']).where('owner_id', '=', ownerId).where('contact_id', '=', contactId).executeTakeFirst();
 }
 
-export async function photosOf(db: Db, ownerId: string, contactIds: readonly string[]): Promise<Map<string, { mediaType: string; data: Buffer }>> {
-  const out = new Map<string, { mediaType: string; data: Buffer }>();
+/**
+ * What the export writes of the owner's live contacts, each row with its children, kept vCard
+ * properties and picture from correlated subqueries. One query a page: separate queries per child
+ * table cost a round trip each, and PostgreSQL, unable to estimate how many contacts a range of
+ * names holds, joined the children of a range by reading the whole of contact_methods.
+ */
+function selectCards(db: Db, dialect: Dialect, ownerId: string) {
+  const ref = (column: string) => sql.ref(column);
+  return db
+    .selectFrom('contacts as c')
+    .select([
+      'c.id', 'c.sort_name', 'c.display_name', 'c.first_name', 'c.middle_name', 'c.last_name', 'c.nickname', 'c.prefix', 'c.suffix',
+      'c.company', 'c.title', 'c.location', 'c.birth_year', 'c.birth_month', 'c.birth_day', 'c.met_how', 'c.met_on', 'c.circle',
+      'c.cadence_days', 'c.notes', 'c.updated_at',
+    ])
+    .select([
+      sql<string | null>`(SELECT ${jsonRows(dialect, ['x.kind', 'x.type', 'x.value', 'x.position'].map(ref))} FROM contact_methods x WHERE x.contact_id = c.id)`.as('methods'),
+      sql<string | null>`(SELECT ${jsonRows(dialect, ['x.dimension', 'x.value'].map(ref))} FROM contact_dimensions x WHERE x.contact_id = c.id)`.as('dimensions'),
+      sql<string | null>`(SELECT ${jsonRows(dialect, [ref('x.tag')])} FROM contact_tags x WHERE x.contact_id = c.id)`.as('tags'),
+      sql<string | null>`(SELECT ${jsonRows(dialect, ['x.property_group', 'x.name', 'x.params', 'x.value'].map(ref), ref('x.position'))} FROM contact_extras x WHERE x.contact_id = c.id)`.as('extras'),
+      sql<string | null>`(SELECT x.media_type FROM contact_photos x WHERE x.contact_id = c.id)`.as('photo_type'),
+      sql<Buffer | null>`(SELECT x.data FROM contact_photos x WHERE x.contact_id = c.id)`.as('photo_data'),
+    ])
+    .where('c.owner_id', '=', ownerId)
+    .where('c.deleted_at', 'is', null);
+}
+
+type CardRow = Awaited<ReturnType<ReturnType<typeof selectCards>['execute']>>[number];
+
+function toCard(row: CardRow): ExportCard {
+  const children = childrenOf([
+    ...readJsonRows<[string, string, string, number]>(row.methods).map(([kind, type, value, position]) => ({ kind, type, value, position })),
+    ...readJsonRows<[string, string]>(row.dimensions).map(([type, value]) => ({ kind: 'dimension', type, value, position: 0 })),
+    ...readJsonRows<[string]>(row.tags).map(([value]) => ({ kind: 'tag', type: null, value, position: 0 })),
+  ]);
+  return {
+    contact: {
+      id: row.id,
+      displayName: row.display_name,
+      firstName: row.first_name,
+      middleName: row.middle_name,
+      lastName: row.last_name,
+      nickname: row.nickname,
+      prefix: row.prefix,
+      suffix: row.suffix,
+      ...children,
+      company: row.company,
+      title: row.title,
+      location: row.location,
+      birthday: formatBirthday({ year: row.birth_year, month: row.birth_month, day: row.birth_day }),
+      metHow: row.met_how,
+      metOn: row.met_on,
+      circle: row.circle as Circle | null,
+      cadenceDays: row.cadence_days,
+      notes: row.notes,
+      updatedAt: row.updated_at,
+    },
+    extras: readJsonRows<[string | null, string, string, string]>(row.extras).map(([group, name, params, value]) => ({ group, name, params: JSON.parse(params), value })),
+    photo: row.photo_type === null ? null : { mediaType: row.photo_type, data: Buffer.from(row.photo_data!) },
+  };
+}
+
+/** A page of the owner's live contacts to export, in name order after a cursor, and the cursor after it. */
+export async function exportPage(db: Db, dialect: Dialect, ownerId: string, after: Cursor | null, limit: number): Promise<{ cards: ExportCard[]; last: Cursor | null }> {
+  const spec = sortSpec('name');
+  let query = selectCards(db, dialect, ownerId);
+  if (after) query = query.where(afterCursor(spec, after));
+  const rows = await query.orderBy(orderBy(spec)).limit(limit).execute();
+  const last = rows.at(-1);
+  return { cards: rows.map(toCard), last: last ? { value: last.sort_name, id: last.id } : null };
+}
+
+/** The owner's live contacts among these ids, to export, in no particular order. */
+export async function exportCardsOf(db: Db, dialect: Dialect, ownerId: string, contactIds: readonly string[]): Promise<ExportCard[]> {
+  const out: ExportCard[] = [];
   for (let i = 0; i < contactIds.length; i += 500) {
-    const rows = await db.selectFrom('contact_photos').select(['contact_id', 'media_type', 'data']).where('owner_id', '=', ownerId).where('contact_id', 'in', contactIds.slice(i, i + 500)).execute();
-    for (const row of rows) out.set(row.contact_id, { mediaType: row.media_type, data: Buffer.from(row.data) });
+    const rows = await selectCards(db, dialect, ownerId).where('c.id', 'in', contactIds.slice(i, i + 500)).execute();
+    out.push(...rows.map(toCard));
   }
   return out;
 }

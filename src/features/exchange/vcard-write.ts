@@ -1,7 +1,6 @@
 import ICAL from 'ical.js';
 import { escapeText, foldLine } from '../../platform/content-lines.js';
-import type { Contact } from '../contacts/model.js';
-import type { ExtraProperty } from './model.js';
+import type { ExportedContact, ExtraProperty, Photo } from './model.js';
 import { addressLine } from './vcard-read.js';
 
 /*
@@ -12,19 +11,23 @@ import { addressLine } from './vcard-read.js';
 
 /** A parameter value, quoted when it holds `:`, `;` or `,`, with RFC 6868 caret escapes. */
 function paramValue(value: string): string {
-  const escaped = value.replace(/\^/g, '^^').replace(/\r\n|\r|\n/g, '^n').replace(/"/g, "^'");
+  // As with escapeText, testing is much cheaper than replacing, and most values need no escape.
+  const escaped = /[\^\r\n"]/.test(value) ? value.replace(/\^/g, '^^').replace(/\r\n|\r|\n/g, '^n').replace(/"/g, "^'") : value;
   return /[:;,]/.test(escaped) ? `"${escaped}"` : escaped;
 }
 
+// A loop rather than entries().filter().map(): it runs for every line of every exported card.
 function params(list: Record<string, string[]>): string {
-  return Object.entries(list)
-    .filter(([, values]) => values.length > 0)
-    .map(([name, values]) => `;${name.toUpperCase()}=${values.map(paramValue).join(',')}`)
-    .join('');
+  let out = '';
+  for (const name of Object.keys(list)) {
+    const values = list[name]!;
+    if (values.length > 0) out += `;${name.toUpperCase()}=${values.map(paramValue).join(',')}`;
+  }
+  return out;
 }
 
-function line(name: string, value: string, list: Record<string, string[]> = {}, group: string | null = null): string {
-  return foldLine(`${group ? `${group}.` : ''}${name}${params(list)}:${value}`);
+function line(name: string, value: string, list: Record<string, string[]> | null = null, group: string | null = null): string {
+  return foldLine(`${group ? `${group}.` : ''}${name}${list ? params(list) : ''}:${value}`);
 }
 
 const TEL_TYPES: Record<string, string> = { mobile: 'cell' };
@@ -63,7 +66,7 @@ function stamp(iso: string): string {
 }
 
 /** One contact as a vCard 4.0 card (CRLF line ends, ending with CRLF). */
-export function contactToVcard(c: Contact, extras: readonly ExtraProperty[], photo: { mediaType: string; data: Buffer } | null): string {
+export function contactToVcard(c: ExportedContact, extras: readonly ExtraProperty[], photo: Photo | null): string {
   const out: string[] = ['BEGIN:VCARD', 'VERSION:4.0'];
   const uid = extras.find((e) => e.name === 'UID');
   out.push(line('UID', uid ? uid.value : `urn:uuid:${c.id}`));

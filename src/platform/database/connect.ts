@@ -86,7 +86,10 @@ export function pgTimestampToIso(value: string): string {
   const match = /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d+)?([+-]\d{2})(?::?(\d{2}))?$/.exec(value);
   if (!match) return new Date(value).toISOString();
   const [, date, time, fraction = '', hours, minutes = '00'] = match;
-  const millis = (fraction + '000').slice(1, 4);
+  const millis = (fraction.slice(1) + '000').slice(0, 3);
+  // In a UTC session (every pool's) the text already holds the ISO form's parts: making a Date
+  // costs several times more, and is needed only for another offset.
+  if (hours === '+00' && minutes === '00') return `${date}T${time}.${millis}Z`;
   return new Date(`${date}T${time}.${millis}${hours}:${minutes}`).toISOString();
 }
 
