@@ -1,6 +1,7 @@
 import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
+import { precompiled } from '../../platform/database/precompiled.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
 import { stringAgg, type DocumentSource, type SearchIndex } from '../../platform/database/search.js';
 import { formatBirthday } from '../../platform/dates.js';
@@ -79,11 +80,11 @@ function assembleChildren(ids: readonly string[], rows: ChildRow[]): Map<string,
  * The UNION ALL gets every kind in one round trip; sorting a page's rows in the database cost more
  * than reading them, so assembleChildren orders them.
  */
-function childRows(db: Db, from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
+function childRows(from: RawBuilder<unknown>, where: RawBuilder<unknown>) {
   return sql<ChildRow>`
     SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM ${from} contact_methods x WHERE ${where}
     UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM ${from} contact_dimensions x WHERE ${where}
-    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM ${from} contact_tags x WHERE ${where}`.execute(db);
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM ${from} contact_tags x WHERE ${where}`;
 }
 
 /** Emails, phones, URLs, dimensions and tags of many contacts. */
@@ -92,7 +93,7 @@ export async function loadChildren(db: Db, ownerId: string, ids: readonly string
   // Each child table from its index by contact and owner, which holds every column read (see
   // migration 2026_11_30_001): two equalities on it win over the owner's index even without
   // planner statistics, where SQLite would otherwise read every email of the owner.
-  const rows = await childRows(db, sql``, sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`);
+  const rows = await childRows(sql``, sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`).execute(db);
   return assembleChildren(ids, rows.rows);
 }
 
@@ -105,7 +106,7 @@ export async function childrenByName(db: Db, ownerId: string, ids: readonly stri
   const from = after ? sql`AND ${afterCursor(spec, after)}` : sql``;
   const range = sql`c.owner_id = ${ownerId} AND c.deleted_at IS NULL ${from} AND (c.sort_name, c.id) <= (${last.value}, ${last.id})`;
   // The contacts first, then each one's rows by its contact index (CROSS JOIN keeps SQLite to that order).
-  const rows = await childRows(db, sql`contacts c CROSS JOIN`, sql`${range} AND x.contact_id = c.id`);
+  const rows = await childRows(sql`contacts c CROSS JOIN`, sql`${range} AND x.contact_id = c.id`).execute(db);
   return assembleChildren(ids, rows.rows);
 }
 
@@ -135,6 +136,22 @@ export async function findRows(db: Db, ownerId: string, ids: readonly string[]):
   if (ids.length === 0) return [];
   const result = await sql<ContactRow>`SELECT c.*, ${halfLife} FROM contacts c WHERE c.owner_id = ${ownerId} AND c.id IN (${sql.join(ids)})`.execute(db);
   return result.rows;
+}
+
+// One contact's row and its lists: GET /contacts/:id reads a contact this way, so both queries are
+// compiled once (the same ones as findRows and loadChildren with one id).
+const contactById = precompiled((_db: Db, ownerId: string, id: string) => sql<ContactRow>`SELECT c.*, ${halfLife} FROM contacts c WHERE c.owner_id = ${ownerId} AND c.id = ${id}`);
+const childrenById = precompiled((_db: Db, ownerId: string, id: string) => childRows(sql``, sql`x.contact_id = ${id} AND x.owner_id = ${ownerId}`));
+
+/** One of the owner's contacts, in the trash or not. */
+export async function findRow(db: Db, ownerId: string, id: string): Promise<ContactRow | undefined> {
+  const [row] = await contactById(db, ownerId, id);
+  return row;
+}
+
+/** Emails, phones, URLs, dimensions and tags of one contact. */
+export async function childrenOf(db: Db, ownerId: string, id: string): Promise<ContactChildren> {
+  return assembleChildren([id], await childrenById(db, ownerId, id)).get(id)!;
 }
 
 export async function withChildren(db: Db, ownerId: string, rows: readonly ContactRow[], now: Date): Promise<Contact[]> {
