@@ -6,12 +6,15 @@ import { z } from 'zod';
  * The JSON Schema of a response as fast-json-stringify reads it, or null when the zod schema says
  * more than JSON Schema can (transforms, dates): those keep zod. OpenAPI 3.0 writes a nullable
  * field as `nullable: true`, which fast-json-stringify serializes directly, where the 2020-12
- * `anyOf` with null would make it test the value against each branch.
+ * `anyOf` with null would make it test the value against each branch. Unions keep zod too:
+ * fast-json-stringify picks their branch by validating with ajv, which does not read `nullable`
+ * and so refused every contact restored from the trash.
  */
 function jsonSchemaOf(schema: unknown): Record<string, unknown> | null {
   if (!(schema instanceof z.ZodType)) return null;
   try {
-    return z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'throw' });
+    const jsonSchema = z.toJSONSchema(schema, { io: 'output', target: 'openapi-3.0', unrepresentable: 'throw' });
+    return /"(anyOf|oneOf|allOf)":/.test(JSON.stringify(jsonSchema)) ? null : jsonSchema;
   } catch {
     return null;
   }
