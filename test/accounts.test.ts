@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { createServices } from '../src/services.js';
+import { authenticatedScope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase, type TestEnv } from './harness/app.js';
 import { TEST_START } from './harness/databases.js';
 import { expectError, fieldPaths, sessionOf, signIn, type Session } from './harness/http.js';
@@ -365,6 +367,17 @@ describeEachDatabase('accounts', (env) => {
       expectError(await env().app.inject({ method: 'GET', url: '/api/v1/me', headers: asNew }), 401, 'UNAUTHENTICATED');
       expectError(await env().app.inject({ method: 'DELETE', url: `/api/v1/tokens/${info.id}`, headers: user.headers }), 404, 'TOKEN_NOT_FOUND');
       expect((await env().app.inject({ method: 'GET', url: '/api/v1/me', headers: user.headers })).statusCode).toBe(200);
+    });
+
+    it('stops a token at once when another process on the database revokes it, as the CLI does', async () => {
+      const user = await createUser(env());
+      const { token, info } = (await env().app.inject({ method: 'POST', url: '/api/v1/tokens', headers: user.headers, payload: { name: 'script' } })).json();
+      const asScript = { authorization: `Bearer ${token}` };
+      expect((await env().app.inject({ method: 'GET', url: '/api/v1/me', headers: asScript })).statusCode).toBe(200);
+
+      // Services of their own, sharing only the database, as `rapport user token revoke` has.
+      await createServices(env().deps).accounts.revokeToken(authenticatedScope(user.userId), info.id);
+      expectError(await env().app.inject({ method: 'GET', url: '/api/v1/me', headers: asScript }), 401, 'UNAUTHENTICATED');
     });
 
     it('rejects a token without a name', async () => {

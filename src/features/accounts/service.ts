@@ -24,13 +24,6 @@ import * as store from './store.js';
 const DAY_MS = 24 * 60 * 60 * 1000;
 // Recording every use of a token would turn each read into a write; minute precision is plenty.
 const TOKEN_TOUCH_INTERVAL_MS = 60 * 1000;
-/**
- * A script sends its token with every request; looking it up each time cost a query per request.
- * Tokens seen in the last few seconds are answered from memory. Revoking one forgets it at once in
- * this process; another server process on the same database stops accepting it within this time.
- */
-const TOKEN_CACHE_MS = 5 * 1000;
-const TOKEN_CACHE_SIZE = 1000;
 
 export interface SignedIn {
   user: User;
@@ -53,8 +46,6 @@ export function csrfTokenFor(sessionToken: string): string {
 export function createAccountsService(deps: Deps, options: { sessionDays: number } = { sessionDays: 30 }) {
   const db = deps.db.kysely;
   const now = () => deps.clock().toISOString();
-  /** Token hash → the token, when it was looked up (a monotonic clock: the cache is not domain time). */
-  const recentTokens = new Map<string, { id: string; userId: string; lastUsedAt: number | null; seenAt: number }>();
 
   /** Adds an account in the caller's transaction, after locking out every other new account. */
   async function insertNewUser(tx: typeof db, input: NewUserInput): Promise<User> {
@@ -179,23 +170,18 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       return row ? { scope: authenticatedScope(row.id), user: store.toUser(row) } : null;
     },
 
+    /**
+     * Looked up in the database on every request, never remembered: a token revoked by any process
+     * (the CLI, another server on the same database) or deleted with its account stops at once.
+     */
     async authenticateToken(token: string): Promise<Scope | null> {
-      const hash = hashSecret(token);
-      let known = recentTokens.get(hash);
-      if (!known || performance.now() - known.seenAt > TOKEN_CACHE_MS) {
-        recentTokens.delete(hash);
-        const row = await store.findTokenByHash(db, hash);
-        if (!row) return null;
-        if (recentTokens.size >= TOKEN_CACHE_SIZE) recentTokens.delete(recentTokens.keys().next().value!);
-        known = { id: row.id, userId: row.user_id, lastUsedAt: row.last_used_at ? Date.parse(row.last_used_at) : null, seenAt: performance.now() };
-        recentTokens.set(hash, known);
-      }
+      const row = await store.findTokenByHash(db, hashSecret(token));
+      if (!row) return null;
       const at = deps.clock();
-      if (known.lastUsedAt === null || at.getTime() - known.lastUsedAt > TOKEN_TOUCH_INTERVAL_MS) {
-        await store.touchToken(db, known.id, at.toISOString());
-        known.lastUsedAt = at.getTime();
+      if (row.last_used_at === null || at.getTime() - Date.parse(row.last_used_at) > TOKEN_TOUCH_INTERVAL_MS) {
+        await store.touchToken(db, row.id, at.toISOString());
       }
-      return authenticatedScope(known.userId);
+      return authenticatedScope(row.user_id);
     },
 
     getUser: userOf,
@@ -264,7 +250,6 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
       if (!(await store.deleteToken(db, scope.userId, id))) {
         throw new AppError('TOKEN_NOT_FOUND', `No API token with id ${id}.`, { id });
       }
-      for (const [hash, known] of recentTokens) if (known.id === id) recentTokens.delete(hash);
     },
 
     /** Housekeeping: forget expired sessions and old failed sign-ins. */

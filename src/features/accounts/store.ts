@@ -1,4 +1,5 @@
 import type { Insertable, Kysely, Selectable, Updateable } from 'kysely';
+import { precompiled } from '../../platform/database/precompiled.js';
 import type { ApiTokensTable, DB, UsersTable } from '../../platform/database/schema.js';
 import type { ApiToken, User } from './model.js';
 
@@ -95,8 +96,12 @@ export async function deleteToken(db: Db, userId: string, id: string): Promise<b
   return Number(result.numDeletedRows) > 0;
 }
 
+const tokenByHash = precompiled((db: Db, hash: string) => db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at']).where('token_hash', '=', hash));
+
+/** Every request with an API token looks it up, so the query is compiled once. */
 export async function findTokenByHash(db: Db, hash: string): Promise<{ id: string; user_id: string; last_used_at: string | null } | undefined> {
-  return db.selectFrom('api_tokens').select(['id', 'user_id', 'last_used_at']).where('token_hash', '=', hash).executeTakeFirst();
+  const [row] = await tokenByHash(db, hash);
+  return row;
 }
 
 export async function touchToken(db: Db, id: string, at: string): Promise<void> {

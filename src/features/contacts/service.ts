@@ -61,10 +61,9 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
   }
 
   async function loadOne(tx: Kysely<DB>, scope: Scope, id: string, options: { includeDeleted: boolean }): Promise<Contact> {
-    const [row] = await store.findRows(tx, scope.userId, [id]);
+    const row = await store.findRow(tx, scope.userId, id);
     if (!row || (row.deleted_at && !options.includeDeleted)) throw notFound(id);
-    const [contact] = await store.withChildren(tx, scope.userId, [row], deps.clock());
-    return contact!;
+    return store.toContact(row, await store.loadChildrenOf(tx, scope.userId, id), deps.clock());
   }
 
   async function writeChildren(tx: Kysely<DB>, scope: Scope, id: string, data: Partial<Pick<Contact, 'emails' | 'phones' | 'urls' | 'dimensions' | 'tags'>>) {

@@ -1,6 +1,7 @@
-import { sql, type Insertable, type Kysely, type Selectable, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type RawBuilder, type Selectable, type Updateable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { afterCursor, orderBy, type Cursor, type SortSpec } from '../../platform/database/pagination.js';
+import { precompiled } from '../../platform/database/precompiled.js';
 import type { ContactsTable, DB } from '../../platform/database/schema.js';
 import { stringAgg, type DocumentSource, type SearchIndex } from '../../platform/database/search.js';
 import { formatBirthday } from '../../platform/dates.js';
@@ -73,20 +74,25 @@ export function childrenOf(rows: readonly Omit<ChildRow, 'contact_id'>[]): Conta
 }
 
 /**
- * Emails, phones, URLs, dimensions and tags of many contacts. The UNION ALL gets every kind in one
- * round trip; sorting the rows in the database cost more than reading them, so childrenOf orders them.
+ * The child tables' rows that `where` selects (each table aliased x). The UNION ALL gets every kind
+ * in one round trip; sorting the rows in the database cost more than reading them, so childrenOf
+ * orders them.
  */
+function childRows(where: RawBuilder<unknown>) {
+  return sql<ChildRow>`
+    SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${where}
+    UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${where}
+    UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${where}`;
+}
+
+/** Emails, phones, URLs, dimensions and tags of many contacts. */
 export async function loadChildren(db: Db, ownerId: string, ids: readonly string[]): Promise<Map<string, ContactChildren>> {
   const rows = new Map<string, ChildRow[]>(ids.map((id) => [id, []]));
   if (ids.length > 0) {
     // Each child table from its index by contact and owner, which holds every column read (see
     // migration 2026_11_30_001): two equalities on it win over the owner's index even without
     // planner statistics, where SQLite would otherwise read every email of the owner.
-    const where = sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`;
-    const result = await sql<ChildRow>`
-      SELECT x.contact_id, x.kind, x.type, x.value, x.position FROM contact_methods x WHERE ${where}
-      UNION ALL SELECT x.contact_id, 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE ${where}
-      UNION ALL SELECT x.contact_id, 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE ${where}`.execute(db);
+    const result = await childRows(sql`x.contact_id IN (${sql.join(ids)}) AND x.owner_id = ${ownerId}`).execute(db);
     for (const row of result.rows) rows.get(row.contact_id)!.push(row);
   }
   return new Map([...rows].map(([id, list]) => [id, childrenOf(list)]));
@@ -110,6 +116,22 @@ export async function findRows(db: Db, ownerId: string, ids: readonly string[]):
   if (ids.length === 0) return [];
   const result = await sql<ContactRow>`SELECT c.*, ${halfLife} FROM contacts c WHERE c.owner_id = ${ownerId} AND c.id IN (${sql.join(ids)})`.execute(db);
   return result.rows;
+}
+
+// One contact's row and its lists: GET /contacts/:id reads a contact this way, so both queries are
+// compiled once (the same ones as findRows and loadChildren with one id).
+const contactById = precompiled((_db: Db, ownerId: string, id: string) => sql<ContactRow>`SELECT c.*, ${halfLife} FROM contacts c WHERE c.owner_id = ${ownerId} AND c.id = ${id}`);
+const childrenById = precompiled((_db: Db, ownerId: string, id: string) => childRows(sql`x.contact_id = ${id} AND x.owner_id = ${ownerId}`));
+
+/** One of the owner's contacts, in the trash or not. */
+export async function findRow(db: Db, ownerId: string, id: string): Promise<ContactRow | undefined> {
+  const [row] = await contactById(db, ownerId, id);
+  return row;
+}
+
+/** Emails, phones, URLs, dimensions and tags of one contact. */
+export async function loadChildrenOf(db: Db, ownerId: string, id: string): Promise<ContactChildren> {
+  return childrenOf(await childrenById(db, ownerId, id));
 }
 
 export async function withChildren(db: Db, ownerId: string, rows: readonly ContactRow[], now: Date): Promise<Contact[]> {

@@ -4,12 +4,13 @@ import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import helmet from 'helmet';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Scope } from '../auth/scope.js';
 import type { Config } from '../config.js';
 import { AppError } from '../errors.js';
 import { errorHandler, notFoundHandler } from './errors.js';
 import { jsonError } from './json.js';
+import { responseSerializerCompiler } from './serializer.js';
 import { issuesToFields, nulPaths, validationError } from '../validation.js';
 
 export const SESSION_COOKIE = 'rapport_session';
@@ -124,7 +125,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  app.setSerializerCompiler(responseSerializerCompiler);
   app.setErrorHandler(errorHandler);
   app.setNotFoundHandler(notFoundHandler);
   app.decorateRequest('auth', null);
