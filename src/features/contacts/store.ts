@@ -26,7 +26,15 @@ export interface ContactChildren {
 
 const KIND_FIELD = { email: 'emails', phone: 'phones', url: 'urls' } as const;
 
-export function toContact(row: ContactRow, children: ContactChildren, now: Date): Contact {
+/** The columns a contact's card is made of: its names, ways to reach it, work and how we met. */
+export type CardRow = Pick<
+  ContactRow,
+  | 'id' | 'display_name' | 'first_name' | 'middle_name' | 'last_name' | 'nickname' | 'prefix' | 'suffix' | 'company' | 'title'
+  | 'location' | 'birth_year' | 'birth_month' | 'birth_day' | 'met_how' | 'met_on' | 'circle' | 'cadence_days' | 'notes' | 'updated_at'
+>;
+
+/** A contact's card, as the API and the exports (vCard, CSV) give it; toContact adds the nurture state. */
+export function toCard(row: CardRow, children: ContactChildren) {
   return {
     id: row.id,
     displayName: row.display_name,
@@ -45,14 +53,20 @@ export function toContact(row: ContactRow, children: ContactChildren, now: Date)
     metOn: row.met_on,
     circle: row.circle as Circle | null,
     cadenceDays: row.cadence_days,
+    notes: row.notes,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function toContact(row: ContactRow, children: ContactChildren, now: Date): Contact {
+  return {
+    ...toCard(row, children),
     reminders: row.reminders === 1,
     dueAt: row.due_at,
     snoozedUntil: row.snoozed_until,
     strength: strengthAt(row.strength_log, now, row.half_life),
-    notes: row.notes,
     lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
-    updatedAt: row.updated_at,
     deletedAt: row.deleted_at,
   };
 }

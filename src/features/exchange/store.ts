@@ -4,9 +4,7 @@ import type { Dialect } from '../../platform/database/connect.js';
 import { jsonRows, readJsonRows } from '../../platform/database/json.js';
 import { afterCursor, orderBy, type Cursor } from '../../platform/database/pagination.js';
 import type { ContactExtrasTable, ContactsTable, DB } from '../../platform/database/schema.js';
-import { formatBirthday } from '../../platform/dates.js';
-import { childrenOf, sortSpec } from '../contacts/store.js';
-import type { Circle } from '../contacts/model.js';
+import { childrenOf, sortSpec, toCard } from '../contacts/store.js';
 import type { ExportCard, ExtraProperty } from './model.js';
 import type { Snapshot } from './match.js';
 
@@ -178,36 +176,16 @@ function selectCards(db: Db, dialect: Dialect, ownerId: string) {
     .where('c.deleted_at', 'is', null);
 }
 
-type CardRow = Awaited<ReturnType<ReturnType<typeof selectCards>['execute']>>[number];
+type CardColumns = Awaited<ReturnType<ReturnType<typeof selectCards>['execute']>>[number];
 
-function toCard(row: CardRow): ExportCard {
+function cardOf(row: CardColumns): ExportCard {
   const children = childrenOf([
     ...readJsonRows<[string, string, string, number]>(row.methods).map(([kind, type, value, position]) => ({ kind, type, value, position })),
     ...readJsonRows<[string, string]>(row.dimensions).map(([type, value]) => ({ kind: 'dimension', type, value, position: 0 })),
     ...readJsonRows<[string]>(row.tags).map(([value]) => ({ kind: 'tag', type: null, value, position: 0 })),
   ]);
   return {
-    contact: {
-      id: row.id,
-      displayName: row.display_name,
-      firstName: row.first_name,
-      middleName: row.middle_name,
-      lastName: row.last_name,
-      nickname: row.nickname,
-      prefix: row.prefix,
-      suffix: row.suffix,
-      ...children,
-      company: row.company,
-      title: row.title,
-      location: row.location,
-      birthday: formatBirthday({ year: row.birth_year, month: row.birth_month, day: row.birth_day }),
-      metHow: row.met_how,
-      metOn: row.met_on,
-      circle: row.circle as Circle | null,
-      cadenceDays: row.cadence_days,
-      notes: row.notes,
-      updatedAt: row.updated_at,
-    },
+    contact: toCard(row, children),
     extras: readJsonRows<[string | null, string, string, string]>(row.extras).map(([group, name, params, value]) => ({ group, name, params: JSON.parse(params), value })),
     photo: row.photo_type === null ? null : { mediaType: row.photo_type, data: Buffer.from(row.photo_data!) },
   };
@@ -220,7 +198,7 @@ export async function exportPage(db: Db, dialect: Dialect, ownerId: string, afte
   if (after) query = query.where(afterCursor(spec, after));
   const rows = await query.orderBy(orderBy(spec)).limit(limit).execute();
   const last = rows.at(-1);
-  return { cards: rows.map(toCard), last: last ? { value: last.sort_name, id: last.id } : null };
+  return { cards: rows.map(cardOf), last: last ? { value: last.sort_name, id: last.id } : null };
 }
 
 /** The owner's live contacts among these ids, to export, in no particular order. */
@@ -228,7 +206,7 @@ export async function exportCardsOf(db: Db, dialect: Dialect, ownerId: string, c
   const out: ExportCard[] = [];
   for (let i = 0; i < contactIds.length; i += 500) {
     const rows = await selectCards(db, dialect, ownerId).where('c.id', 'in', contactIds.slice(i, i + 500)).execute();
-    out.push(...rows.map(toCard));
+    out.push(...rows.map(cardOf));
   }
   return out;
 }
