@@ -166,32 +166,29 @@ function inRanges(expression: Expression<number>, ranges: readonly MonthDayRange
 const monthDayOf = (n: number) => [Math.floor(n / 100), n % 100] as const;
 
 /**
- * Birthdays in the ranges, soonest first, up to `limit` and every other one on the day of the
- * last (so a list sorted by day and then name can be cut anywhere in the first `limit`). Each range
- * (given in calendar order) is read in order off the birthday index: a large network reads only
- * the first few.
+ * The first `limit` birthdays in the ranges (given in calendar order), by day and then name, as
+ * Today lists them: each range is read in that order off the birthday index, which holds every
+ * column read, and a large network reads only the first.
  */
 export async function birthdaysIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], limit: number) {
-  const between = (from: number, to: number, take: number) =>
-    liveContacts(db, ownerId)
-      .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
-      .where('c.birth_month', 'is not', null)
-      .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${sql.join(monthDayOf(from))})`)
-      .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${sql.join(monthDayOf(to))})`)
-      .orderBy('c.birth_month')
-      .orderBy('c.birth_day')
-      .orderBy('c.id')
-      .limit(take)
-      .execute();
   const rows = [];
   for (const r of ranges) {
-    rows.push(...(await between(r.from, r.to, limit - rows.length)));
-    if (rows.length < limit) continue;
-    const last = rows.at(-1)!;
-    const day = last.birth_month! * 100 + last.birth_day!;
-    const seen = new Set(rows.map((row) => row.contact_id));
-    rows.push(...(await between(day, day, Number.MAX_SAFE_INTEGER)).filter((row) => !seen.has(row.contact_id)));
-    break;
+    if (rows.length === limit) break;
+    const [fromMonth, fromDay] = monthDayOf(r.from);
+    const [toMonth, toDay] = monthDayOf(r.to);
+    rows.push(
+      ...(await liveContacts(db, ownerId)
+        .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
+        .where('c.birth_month', 'is not', null)
+        .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${fromMonth}, ${fromDay})`)
+        .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${toMonth}, ${toDay})`)
+        .orderBy('c.birth_month')
+        .orderBy('c.birth_day')
+        .orderBy('c.sort_name')
+        .orderBy('c.id')
+        .limit(limit - rows.length)
+        .execute()),
+    );
   }
   return rows;
 }
