@@ -62,8 +62,9 @@ export function toCard(row: CardRow, children: ContactChildren) {
 }
 
 export function toContact(row: ContactRow, now: Date): Contact {
-  return {
-    ...toCard(row, childrenFrom(row)),
+  // Added to the card rather than spread with it into a new object: V8 spread the card's 25
+  // properties 30 µs a contact, more than reading the contact took (a list page holds 50).
+  return Object.assign(toCard(row, childrenFrom(row)), {
     reminders: row.reminders === 1,
     dueAt: row.due_at,
     snoozedUntil: row.snoozed_until,
@@ -71,7 +72,7 @@ export function toContact(row: ContactRow, now: Date): Contact {
     lastInteractionAt: row.last_interaction_at,
     createdAt: row.created_at,
     deletedAt: row.deleted_at,
-  };
+  });
 }
 
 type ChildRow = { kind: string; type: string | null; value: string; position: number };
