@@ -128,7 +128,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
       ]);
       const dueIds = dueRows.map((r) => r.contact_id);
       const [lastInteractions, news, participants] = await Promise.all([
-        store.lastInteractionsOf(db, scope.userId, dueIds),
+        store.lastInteractionsOf(db, scope.userId, dueRows.map((r) => ({ id: r.contact_id, lastInteractionAt: r.last_interaction_at }))),
         store.latestNewsOf(db, scope.userId, dueIds, addDays(date, -NEWS_DAYS), date),
         store.participantSummaries(db, scope.userId, followUps.map((f) => f.id)),
       ]);

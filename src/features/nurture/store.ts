@@ -90,22 +90,29 @@ export async function countDue(db: Db, ownerId: string, before: string, upTo: nu
   return Number(row.n);
 }
 
-/** Each contact's most recent interaction (the one at its last_interaction_at). */
-export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: readonly string[]) {
-  if (contactIds.length === 0) return new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
+/**
+ * Each contact's most recent interaction: the one at its last_interaction_at, which the caller read
+ * with the contact. The owner's interactions at those instants are found by time, with all their
+ * participants (a few each: cheaper than checking each against a list of contacts), and kept for
+ * the contacts whose last one they are.
+ */
+export async function lastInteractionsOf(db: Db, ownerId: string, contacts: readonly { id: string; lastInteractionAt: string | null }[]) {
+  const out = new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
+  const last = new Map(contacts.filter((c) => c.lastInteractionAt !== null).map((c) => [c.id, c.lastInteractionAt!]));
+  if (last.size === 0) return out;
   const rows = await db
-    .selectFrom('contacts as c')
-    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
-    .innerJoin('interactions as i', (join) => join.onRef('i.id', '=', 'p.interaction_id').onRef('i.occurred_at', '=', 'c.last_interaction_at'))
-    .select(['c.id as contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
-    .where('c.owner_id', '=', ownerId)
-    .where('c.id', 'in', contactIds)
-    // The owner on the interaction too: SQLite then seeks its time index by owner and instant.
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
     .where('i.owner_id', '=', ownerId)
+    .where('i.occurred_at', 'in', [...new Set(last.values())])
     .where('i.deleted_at', 'is', null)
     .orderBy('i.id')
     .execute();
-  return new Map(rows.map((r) => [r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at }]));
+  for (const r of rows) {
+    if (last.get(r.contact_id) === r.occurred_at) out.set(r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at });
+  }
+  return out;
 }
 
 /** Each contact's latest milestone (not a birthday) dated within [from, to]. */
