@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { run } from '../src/cli.js';
@@ -135,6 +136,41 @@ for (const dialect of DIALECTS) {
 }
 
 describe('the rapport process', () => {
+  it('serves, logs one JSON line a request without the bearer token, and writes every line before it exits', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'rapport-serve-'));
+    const cli = new URL('../src/cli.ts', import.meta.url).pathname;
+    const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(cli)}; await main(['node', 'rapport', 'serve', '--port', '0']);`], {
+      env: { ...process.env, RAPPORT_DB: path.join(dir, 'rapport.db'), LOG_LEVEL: 'info' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    let stderr = '';
+    const url = await new Promise<string>((resolve) =>
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr += chunk.toString();
+        const match = /Rapport is running at (\S+)/.exec(stderr);
+        if (match) resolve(match[1]!);
+      }),
+    );
+    const paths = ['/api/v1/health', '/api/v1/contacts', '/api/v1/health'];
+    const statuses = [];
+    for (const p of paths) statuses.push((await fetch(`${url}${p}`, { headers: { authorization: 'Bearer not-a-token' } })).status);
+    child.kill('SIGTERM');
+    const [code] = await once(child, 'exit');
+    fs.rmSync(dir, { recursive: true, force: true });
+    const lines = stdout.trim().split('\n').map((line) => JSON.parse(line) as { msg: string; req?: { url: string }; res?: { statusCode: number } });
+    const requests = lines.filter((l) => l.req);
+    expect({ code, statuses }).toEqual({ code: 0, statuses: [200, 401, 200] });
+    expect(requests.map((l) => [l.msg, l.req!.url, l.res!.statusCode])).toEqual([
+      ['request completed', '/api/v1/health', 200],
+      ['request completed', '/api/v1/contacts', 401],
+      ['request completed', '/api/v1/health', 200],
+    ]);
+    expect(stdout).not.toContain('not-a-token');
+    expect(lines.at(-1)!.msg).toBe('shutting down');
+  });
+
   it('ends quietly when the reader of its output stops reading', async () => {
     const cli = new URL('../src/cli.ts', import.meta.url).pathname;
     const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', `import { main } from ${JSON.stringify(cli)}; await main(['node', 'rapport', '--help']);`], {

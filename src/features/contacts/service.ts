@@ -63,7 +63,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
   async function loadOne(tx: Kysely<DB>, scope: Scope, id: string, options: { includeDeleted: boolean }): Promise<Contact> {
     const row = await store.findRow(tx, scope.userId, id);
     if (!row || (row.deleted_at && !options.includeDeleted)) throw notFound(id);
-    return store.toContact(row, await store.loadChildrenOf(tx, scope.userId, id), deps.clock());
+    return store.toContact(row, deps.clock());
   }
 
   async function writeChildren(tx: Kysely<DB>, scope: Scope, id: string, data: Partial<Pick<Contact, 'emails' | 'phones' | 'urls' | 'dimensions' | 'tags'>>) {
@@ -168,7 +168,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
       const page = rows.slice(0, q.limit);
       const last = page.at(-1);
       return {
-        items: await store.withChildren(db, scope.userId, page, deps.clock()),
+        items: page.map((row) => store.toContact(row, deps.clock())),
         nextCursor: rows.length > q.limit && last ? encodeCursor(spec, store.sortValue(last, spec), last.id) : null,
       };
     },
@@ -227,7 +227,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
     },
 
     async listTrashed(scope: Scope): Promise<Contact[]> {
-      return store.withChildren(db, scope.userId, await store.listTrashed(db, scope.userId), deps.clock());
+      return (await store.listTrashed(db, scope.userId)).map((row) => store.toContact(row, deps.clock()));
     },
 
     /** Deletes trashed contacts for good; refuses live ones so one call cannot skip the trash. */
@@ -260,7 +260,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
     },
     /** Contacts by id (live or trashed), in no particular order; unknown ids are left out. */
     async findMany(tx: Kysely<DB>, scope: Scope, ids: readonly string[]): Promise<Contact[]> {
-      return store.withChildren(tx, scope.userId, await store.findRows(tx, scope.userId, ids), deps.clock());
+      return (await store.findRows(tx, scope.userId, ids)).map((row) => store.toContact(row, deps.clock()));
     },
   };
 }

@@ -4,7 +4,7 @@ import type { Dialect } from '../../platform/database/connect.js';
 import { jsonRows, readJsonRows } from '../../platform/database/json.js';
 import { afterCursor, orderBy, type Cursor } from '../../platform/database/pagination.js';
 import type { ContactExtrasTable, ContactsTable, DB } from '../../platform/database/schema.js';
-import { childrenOf, sortSpec, toCard } from '../contacts/store.js';
+import { childColumns, childrenFrom, sortSpec, toCard } from '../contacts/store.js';
 import type { ExportCard, ExtraProperty } from './model.js';
 import type { Snapshot } from './match.js';
 
@@ -165,9 +165,7 @@ function selectCards(db: Db, dialect: Dialect, ownerId: string) {
       'c.cadence_days', 'c.notes', 'c.updated_at',
     ])
     .select([
-      sql<string | null>`(SELECT ${jsonRows(dialect, ['x.kind', 'x.type', 'x.value', 'x.position'].map(ref))} FROM contact_methods x WHERE x.contact_id = c.id)`.as('methods'),
-      sql<string | null>`(SELECT ${jsonRows(dialect, ['x.dimension', 'x.value'].map(ref))} FROM contact_dimensions x WHERE x.contact_id = c.id)`.as('dimensions'),
-      sql<string | null>`(SELECT ${jsonRows(dialect, [ref('x.tag')])} FROM contact_tags x WHERE x.contact_id = c.id)`.as('tags'),
+      ...childColumns(dialect),
       sql<string | null>`(SELECT ${jsonRows(dialect, ['x.property_group', 'x.name', 'x.params', 'x.value'].map(ref), ref('x.position'))} FROM contact_extras x WHERE x.contact_id = c.id)`.as('extras'),
       sql<string | null>`(SELECT x.media_type FROM contact_photos x WHERE x.contact_id = c.id)`.as('photo_type'),
       sql<Buffer | null>`(SELECT x.data FROM contact_photos x WHERE x.contact_id = c.id)`.as('photo_data'),
@@ -179,13 +177,8 @@ function selectCards(db: Db, dialect: Dialect, ownerId: string) {
 type CardColumns = Awaited<ReturnType<ReturnType<typeof selectCards>['execute']>>[number];
 
 function cardOf(row: CardColumns): ExportCard {
-  const children = childrenOf([
-    ...readJsonRows<[string, string, string, number]>(row.methods).map(([kind, type, value, position]) => ({ kind, type, value, position })),
-    ...readJsonRows<[string, string]>(row.dimensions).map(([type, value]) => ({ kind: 'dimension', type, value, position: 0 })),
-    ...readJsonRows<[string]>(row.tags).map(([value]) => ({ kind: 'tag', type: null, value, position: 0 })),
-  ]);
   return {
-    contact: toCard(row, children),
+    contact: toCard(row, childrenFrom(row)),
     extras: readJsonRows<[string | null, string, string, string]>(row.extras).map(([group, name, params, value]) => ({ group, name, params: JSON.parse(params), value })),
     photo: row.photo_type === null ? null : { mediaType: row.photo_type, data: Buffer.from(row.photo_data!) },
   };

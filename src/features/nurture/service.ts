@@ -6,7 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { parseInput, validationError } from '../../platform/validation.js';
 import type { AccountsService } from '../accounts/service.js';
-import type { Circle, Contact } from '../contacts/model.js';
+import { sortNameOf, type Circle, type Contact } from '../contacts/model.js';
 import type { ContactsService } from '../contacts/service.js';
 import type { InteractionsService } from '../interactions/service.js';
 import { buildCalendar } from './calendar.js';
@@ -52,8 +52,6 @@ export const SUCCESS_DAYS = 30;
 /** How old a milestone may be and still count as someone's latest news. */
 const NEWS_DAYS = 180;
 const LIST_LIMIT = 50;
-/** One collator: `localeCompare` builds one a call, and Today sorts hundreds of dates. */
-const byName = new Intl.Collator();
 /** Today counts due contacts up to this many and says "more" beyond: an exact count reads every one. */
 export const DUE_COUNT_LIMIT = 1000;
 
@@ -130,7 +128,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
       ]);
       const dueIds = dueRows.map((r) => r.contact_id);
       const [lastInteractions, news, participants] = await Promise.all([
-        store.lastInteractionsOf(db, scope.userId, dueIds),
+        store.lastInteractionsOf(db, scope.userId, dueRows.map((r) => ({ id: r.contact_id, lastInteractionAt: r.last_interaction_at }))),
         store.latestNewsOf(db, scope.userId, dueIds, addDays(date, -NEWS_DAYS), date),
         store.participantSummaries(db, scope.userId, followUps.map((f) => f.id)),
       ]);
@@ -148,9 +146,12 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         }),
       ]
         .filter((u) => u.date >= date && u.date <= horizon)
-        .map((u) => ({ ...u, inDays: daysBetween(date, u.date) }))
-        .sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : byName.compare(a.contact.displayName, b.contact.displayName)))
-        .slice(0, LIST_LIMIT);
+        // By day, then by name as the contact list sorts it, which is how the birthday index
+        // hands over the first ones.
+        .map((u) => ({ key: `${u.date} ${sortNameOf(u.contact.displayName)}`, item: { ...u, inDays: daysBetween(date, u.date) } }))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+        .slice(0, LIST_LIMIT)
+        .map((u) => u.item);
 
       return {
         date,

@@ -90,22 +90,29 @@ export async function countDue(db: Db, ownerId: string, before: string, upTo: nu
   return Number(row.n);
 }
 
-/** Each contact's most recent interaction (the one at its last_interaction_at). */
-export async function lastInteractionsOf(db: Db, ownerId: string, contactIds: readonly string[]) {
-  if (contactIds.length === 0) return new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
+/**
+ * Each contact's most recent interaction: the one at its last_interaction_at, which the caller read
+ * with the contact. The owner's interactions at those instants are found by time, with all their
+ * participants (a few each: cheaper than checking each against a list of contacts), and kept for
+ * the contacts whose last one they are.
+ */
+export async function lastInteractionsOf(db: Db, ownerId: string, contacts: readonly { id: string; lastInteractionAt: string | null }[]) {
+  const out = new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
+  const last = new Map(contacts.filter((c) => c.lastInteractionAt !== null).map((c) => [c.id, c.lastInteractionAt!]));
+  if (last.size === 0) return out;
   const rows = await db
-    .selectFrom('contacts as c')
-    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
-    .innerJoin('interactions as i', (join) => join.onRef('i.id', '=', 'p.interaction_id').onRef('i.occurred_at', '=', 'c.last_interaction_at'))
-    .select(['c.id as contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
-    .where('c.owner_id', '=', ownerId)
-    .where('c.id', 'in', contactIds)
-    // The owner on the interaction too: SQLite then seeks its time index by owner and instant.
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
     .where('i.owner_id', '=', ownerId)
+    .where('i.occurred_at', 'in', [...new Set(last.values())])
     .where('i.deleted_at', 'is', null)
     .orderBy('i.id')
     .execute();
-  return new Map(rows.map((r) => [r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at }]));
+  for (const r of rows) {
+    if (last.get(r.contact_id) === r.occurred_at) out.set(r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at });
+  }
+  return out;
 }
 
 /** Each contact's latest milestone (not a birthday) dated within [from, to]. */
@@ -166,32 +173,29 @@ function inRanges(expression: Expression<number>, ranges: readonly MonthDayRange
 const monthDayOf = (n: number) => [Math.floor(n / 100), n % 100] as const;
 
 /**
- * Birthdays in the ranges, soonest first, up to `limit` and every other one on the day of the
- * last (so a list sorted by day and then name can be cut anywhere in the first `limit`). Each range
- * (given in calendar order) is read in order off the birthday index: a large network reads only
- * the first few.
+ * The first `limit` birthdays in the ranges (given in calendar order), by day and then name, as
+ * Today lists them: each range is read in that order off the birthday index, which holds every
+ * column read, and a large network reads only the first.
  */
 export async function birthdaysIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], limit: number) {
-  const between = (from: number, to: number, take: number) =>
-    liveContacts(db, ownerId)
-      .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
-      .where('c.birth_month', 'is not', null)
-      .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${sql.join(monthDayOf(from))})`)
-      .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${sql.join(monthDayOf(to))})`)
-      .orderBy('c.birth_month')
-      .orderBy('c.birth_day')
-      .orderBy('c.id')
-      .limit(take)
-      .execute();
   const rows = [];
   for (const r of ranges) {
-    rows.push(...(await between(r.from, r.to, limit - rows.length)));
-    if (rows.length < limit) continue;
-    const last = rows.at(-1)!;
-    const day = last.birth_month! * 100 + last.birth_day!;
-    const seen = new Set(rows.map((row) => row.contact_id));
-    rows.push(...(await between(day, day, Number.MAX_SAFE_INTEGER)).filter((row) => !seen.has(row.contact_id)));
-    break;
+    if (rows.length === limit) break;
+    const [fromMonth, fromDay] = monthDayOf(r.from);
+    const [toMonth, toDay] = monthDayOf(r.to);
+    rows.push(
+      ...(await liveContacts(db, ownerId)
+        .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
+        .where('c.birth_month', 'is not', null)
+        .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${fromMonth}, ${fromDay})`)
+        .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${toMonth}, ${toDay})`)
+        .orderBy('c.birth_month')
+        .orderBy('c.birth_day')
+        .orderBy('c.sort_name')
+        .orderBy('c.id')
+        .limit(limit - rows.length)
+        .execute()),
+    );
   }
   return rows;
 }

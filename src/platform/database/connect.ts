@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 
@@ -21,6 +21,11 @@ export interface DatabaseOptions {
   sqlitePath?: string;
   /** Connections in the PostgreSQL pool. */
   poolSize?: number;
+}
+
+/** The database a Kysely instance or transaction runs on, for the SQL that differs between the two. */
+export function dialectOf(db: Kysely<any>): Dialect {
+  return db.getExecutor().adapter instanceof PostgresAdapter ? 'postgres' : 'sqlite';
 }
 
 export function openDatabase(options: DatabaseOptions): Database {

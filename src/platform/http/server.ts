@@ -3,6 +3,7 @@ import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import helmet from 'helmet';
+import pino from 'pino';
 import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance, type FastifyReply, type FastifyRequest, type RawReplyDefaultExpression, type RawRequestDefaultExpression, type RawServerDefault } from 'fastify';
 import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Scope } from '../auth/scope.js';
@@ -107,8 +108,11 @@ export interface HttpServerOptions {
 export async function createHttpServer(options: HttpServerOptions): Promise<App> {
   const { config } = options;
   const app = Fastify({
+    // Written to stdout asynchronously: a synchronous write a line cost each request more than
+    // reading its contact (issue 2). Lines written while one is in flight go out together, and pino
+    // writes what is left when the process exits.
     logger: options.logger
-      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] }
+      ? { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'], stream: pino.destination({ sync: false }) }
       : false,
     logController: new OneLinePerRequest(),
     bodyLimit: config.bodyLimit,
