@@ -6,7 +6,8 @@ import { CANDIDATES } from '../src/platform/database/search.js';
 import { createUser, describeEachDatabase } from './harness/app.js';
 
 describeEachDatabase('search over a very common word', (env) => {
-  it('ranks only the newest CANDIDATES matches, best first', async () => {
+  // Without a type the matches need no look-up of their rows on SQLite, the account being alone.
+  it.each([{ type: 'interaction' as const }, {}])('ranks only the newest CANDIDATES matches, best first (%o)', async (filter) => {
     const { services } = env();
     const user = await createUser(env());
     const scope = authenticatedScope(user.userId);
@@ -20,7 +21,7 @@ describeEachDatabase('search over a very common word', (env) => {
     expect(matching.length).toBeGreaterThan(CANDIDATES);
     const window = new Set(matching.slice(-CANDIDATES).map((i) => i.id));
 
-    const hits = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    const hits = await services.search.search(scope, { q: word, ...filter, limit: 20 });
     expect(hits).toHaveLength(20);
     expect(hits.every((h) => window.has(h.id))).toBe(true);
     expect(hits.every((h, n) => n === 0 || hits[n - 1]!.score >= h.score)).toBe(true);
@@ -28,15 +29,21 @@ describeEachDatabase('search over a very common word', (env) => {
 });
 
 describeEachDatabase('search for a word in most of the newest documents', (env) => {
-  it('lists the newest matches with the word in the title first, then the newest others (SQLite)', async () => {
+  // A document numbered far ahead, another account's or this one's: this account's come after it, so
+  // they are the newest of more than RECENT_DOCUMENTS documents. Alone in that window and asking for
+  // every type, the account's matches need no look-up of their rows.
+  it.each([
+    { ahead: 'another account', filter: { type: 'interaction' as const } },
+    { ahead: 'this account', filter: {} },
+  ])('lists the newest matches with the word in the title first, then the newest others (SQLite, $ahead ahead)', async ({ ahead, filter }) => {
     const { services, db, dialect } = env();
     if (dialect !== 'sqlite') return;
     const other = await createUser(env());
     const user = await createUser(env());
     const scope = authenticatedScope(user.userId);
-    // Another account's document numbered far ahead: this account's come after it, so they are the
-    // newest of more than RECENT_DOCUMENTS documents.
-    await sql`INSERT INTO search_docs (seq, owner_id, entity, entity_id, title, body) VALUES (60000, ${other.userId}, 'interaction', 'elsewhere', 'x', 'x')`.execute(db.kysely);
+    const aheadOwner = ahead === 'this account' ? user.userId : other.userId;
+    await sql`INSERT INTO search_docs (seq, owner_id, entity, entity_id, title, body)
+      SELECT coalesce(max(seq), 0) + 60000, ${aheadOwner}, 'interaction', ${`ahead of ${user.userId}`}, 'x', 'x' FROM search_docs`.execute(db.kysely);
     const params = { contacts: 20, interactions: CANDIDATES + 300, seed: 3 };
     await services.seed.bench(scope, params);
     const word = vocabulary().words[0]!;
@@ -49,7 +56,7 @@ describeEachDatabase('search for a word in most of the newest documents', (env) 
     const others = newestFirst.filter((i) => !has(i.summary) && body(i));
     expect(newestFirst.filter((i) => has(i.summary) || body(i)).length).toBeGreaterThan(CANDIDATES);
 
-    const hits = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
+    const hits = await services.search.search(scope, { q: word, ...filter, limit: 20 });
     expect(hits.map((h) => h.id)).toEqual([...titled, ...others].slice(0, 20).map((i) => i.id));
     expect(hits.map((h) => h.score)).toEqual([...titled, ...others].slice(0, 20).map((i) => (has(i.summary) ? 2 : 1)));
   });
@@ -76,5 +83,36 @@ describeEachDatabase('search for a common word while another account writes', (e
 
     const after = await services.search.search(scope, { q: word, type: 'interaction', limit: 20 });
     expect(after.map((h) => h.id)).toEqual(before.map((h) => h.id));
+  });
+});
+
+describeEachDatabase('search while another account writes between this account\'s documents', (env) => {
+  it("ranks this account's newest matches, not the other account's among them (SQLite)", async () => {
+    const { services, db, dialect } = env();
+    if (dialect !== 'sqlite') return;
+    const user = await createUser(env());
+    const other = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    const params = { contacts: 20, interactions: CANDIDATES + 300, seed: 3 };
+    await services.seed.bench(scope, params);
+    const words = vocabulary().words;
+    // One word each: the other account's documents change bm25's weight of a word, not the order of its matches.
+    const searches = [{ q: words[0]! }, { q: words[0]!, type: 'interaction' as const }, { q: words[3]! }, { q: words[40]! }];
+    const found = () => Promise.all(searches.map(async (s) => (await services.search.search(scope, { ...s, limit: 20 })).map((h) => h.id)));
+    const before = await found();
+    expect(before.map((ids) => ids.length)).toEqual([20, 20, 20, 20]);
+
+    // The same documents for the other account, then both accounts' documents numbered in turn.
+    await services.seed.bench(authenticatedScope(other.userId), params);
+    await sql`CREATE TEMP TABLE renumbered AS
+      SELECT seq AS old, 2 * row_number() OVER (PARTITION BY owner_id ORDER BY seq) + (owner_id = ${other.userId}) AS seq FROM search_docs`.execute(db.kysely);
+    // Through negative numbers, so that no document takes a number another still has.
+    await sql`UPDATE search_docs SET seq = -(SELECT r.seq FROM renumbered r WHERE r.old = search_docs.seq)`.execute(db.kysely);
+    await sql`UPDATE search_docs SET seq = -seq`.execute(db.kysely);
+    await sql`INSERT INTO search_fts (search_fts) VALUES ('rebuild')`.execute(db.kysely);
+    const seqs = await db.kysely.selectFrom('search_docs').select(['owner_id', 'seq']).orderBy('seq').limit(4).execute();
+    expect(seqs.map((d) => d.owner_id)).toEqual([user.userId, other.userId, user.userId, other.userId]);
+
+    expect(await found()).toEqual(before);
   });
 });

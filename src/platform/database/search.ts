@@ -36,7 +36,8 @@ const RECENT_DOCUMENTS = 50_000;
 const MARK_START = '\u0002';
 const MARK_END = '\u0003';
 
-export type SearchEntity = 'contact' | 'interaction';
+export const SEARCH_ENTITIES = ['contact', 'interaction'] as const;
+export type SearchEntity = (typeof SEARCH_ENTITIES)[number];
 
 /** A query that returns one document per row: owner_id, entity_id, title, body (never null). */
 export type DocumentSource = SelectQueryBuilder<DB, any, { owner_id: string; entity_id: string; title: string; body: string }>;
@@ -154,6 +155,25 @@ async function insertDocuments(db: Kysely<DB>, entity: SearchEntity, source: Doc
  */
 const rowid = (n: number) => BigInt(n);
 
+/** Past this many accounts with documents, onlyOwnerBetween answers false without looking. */
+const OWNERS_CHECKED = 100;
+
+/**
+ * Whether no other account has documents numbered from `low` to `high`: one seek in search_docs_owner
+ * to find each account with documents and one to look in its range, about 25 µs for a few accounts.
+ */
+async function onlyOwnerBetween(db: Kysely<DB>, ownerId: string, low: number, high: number): Promise<boolean> {
+  const others = await sql<{ n: number }>`
+    WITH RECURSIVE owners (id, n) AS (
+      SELECT min(owner_id), 0 FROM search_docs
+      UNION ALL
+      SELECT (SELECT min(owner_id) FROM search_docs WHERE owner_id > owners.id), n + 1 FROM owners WHERE owners.id IS NOT NULL AND n < ${OWNERS_CHECKED}
+    )
+    SELECT count(*) AS n FROM owners WHERE id IS NOT NULL
+      AND (n = ${OWNERS_CHECKED} OR (id <> ${ownerId} AND EXISTS (SELECT 1 FROM search_docs WHERE owner_id = owners.id AND seq BETWEEN ${low} AND ${high})))`.execute(db);
+  return others.rows[0]!.n === 0;
+}
+
 // Queries read search_fts CROSS JOIN search_docs: SQLite keeps a CROSS JOIN's order, so the match
 // is the outer loop. With the index on owner the planner could otherwise walk every document of the
 // account and ask FTS5 about each.
@@ -186,25 +206,44 @@ const sqliteIndex: SearchIndex = {
   async search(db, ownerId, text, options) {
     const terms = queryTerms(text);
     if (terms.length === 0 || options.entities.length === 0) return [];
-    const newest = await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).where('owner_id', '=', ownerId).executeTakeFirst();
-    const recent = (newest?.seq ?? 0) - RECENT_DOCUMENTS;
-    const owned = sql`d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})`;
+    const newest = (await db.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).where('owner_id', '=', ownerId).executeTakeFirst())?.seq ?? 0;
+    const recent = newest - RECENT_DOCUMENTS;
+    const everyEntity = SEARCH_ENTITIES.every((entity) => options.entities.includes(entity));
+    // Whether every match from `low` to the owner's newest document is one this search may return.
+    const alone = async (low: number) => everyEntity && (await onlyOwnerBetween(db, ownerId, low, newest));
+    // The owner's matches from `low` to its newest document, for `SELECT … FROM ${…}`. Checking a
+    // match reads its row, a page at random: 1,000 of them were most of the time of a query. `bare`
+    // leaves the check out where `alone` says it cannot fail.
+    const matches = (query: string, low: number, bare: boolean) => {
+      const bounds = sql`search_fts MATCH ${query} AND search_fts.rowid >= ${rowid(low)} AND search_fts.rowid <= ${rowid(newest)}`;
+      return bare
+        ? sql`search_fts WHERE ${bounds}`
+        : sql`search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
+            WHERE ${bounds} AND d.owner_id = ${ownerId} AND d.entity IN (${sql.join(options.entities)})`;
+    };
+    const windowAlone = recent > 0 && (await alone(recent + 1));
     const ranked = await rankExactThenPrefix(terms, options.limit, async (words, prefix) => {
       const match = fts5Query(words, prefix);
       const common =
         recent > 0 &&
         (
           await sql<{ n: number }>`SELECT count(*) AS n FROM (
-            SELECT search_fts.rowid FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
-            WHERE search_fts MATCH ${match} AND search_fts.rowid > ${rowid(recent)} AND ${owned}
+            SELECT search_fts.rowid FROM ${matches(match, recent + 1, windowAlone)}
             ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES})`.execute(db)
         ).rows[0]!.n >= CANDIDATES;
       if (!common) {
+        // The CANDIDATES newest matches of any account up to the owner's newest document: when they
+        // are all the owner's, they are its candidates.
+        const lowest = (
+          await sql<{ seq: number | null }>`SELECT min(rowid) AS seq FROM (
+            SELECT rowid FROM search_fts WHERE search_fts MATCH ${match} AND rowid <= ${rowid(newest)}
+            ORDER BY rowid DESC LIMIT ${CANDIDATES})`.execute(db)
+        ).rows[0]!.seq;
+        if (lowest === null) return [];
+        const bare = await alone(lowest);
         const result = await sql<{ seq: number; rank: number }>`
           SELECT seq, rank FROM (
-            SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank
-            FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
-            WHERE search_fts MATCH ${match} AND ${owned}
+            SELECT search_fts.rowid AS seq, bm25(search_fts, 3.0, 1.0) AS rank FROM ${matches(match, bare ? lowest : 0, bare)}
             ORDER BY search_fts.rowid DESC LIMIT ${CANDIDATES}
           ) ORDER BY rank, seq DESC LIMIT ${options.limit}`.execute(db);
         return result.rows;
@@ -213,8 +252,7 @@ const sqliteIndex: SearchIndex = {
       const newestOf = async (query: string, rank: number, limit: number) =>
         (
           await sql<{ seq: number }>`
-            SELECT search_fts.rowid AS seq FROM search_fts CROSS JOIN search_docs d ON d.seq = search_fts.rowid
-            WHERE search_fts MATCH ${query} AND search_fts.rowid > ${rowid(recent)} AND ${owned}
+            SELECT search_fts.rowid AS seq FROM ${matches(query, recent + 1, windowAlone)}
             ORDER BY search_fts.rowid DESC LIMIT ${limit}`.execute(db)
         ).rows.map((row) => ({ seq: row.seq, rank }));
       const titled = await newestOf(`{title} : (${match})`, -2, options.limit);
