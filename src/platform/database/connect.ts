@@ -1,8 +1,10 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { PRECOMPILED_TEXTS } from './precompiled.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -98,6 +100,20 @@ export function pgTimestampToIso(value: string): string {
   return new Date(`${date}T${time}.${millis}${hours}:${minutes}`).toISOString();
 }
 
+/**
+ * A pg client that prepares the precompiled queries under a name made from their text: PostgreSQL
+ * then parses and plans each once per connection rather than on every request, and pg sends only
+ * the values. Other queries run unnamed: their text varies (IN lists), and a plan cached for one
+ * search word could be poor for another.
+ */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): any {
+    const [text, values] = args;
+    if (typeof text === 'string' && PRECOMPILED_TEXTS.has(text)) return (super.query as (config: pg.QueryConfig) => unknown)({ name: crypto.hash('sha1', text), text, values: values as unknown[] });
+    return (super.query as (...a: unknown[]) => unknown)(...args);
+  }
+}
+
 function openPostgres(url: string, max: number): Database {
   // Parsers are set on this pool only, never on pg's global registry.
   const types = {
@@ -108,7 +124,7 @@ function openPostgres(url: string, max: number): Database {
       return pg.types.getTypeParser(oid, format);
     },
   } as pg.CustomTypesConfig;
-  const pool = new pg.Pool({ connectionString: url, max, types, options: '-c TimeZone=UTC' });
+  const pool = new pg.Pool({ connectionString: url, max, types, options: '-c TimeZone=UTC', Client: PreparingClient });
   const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   return {
     kysely,

@@ -12,6 +12,12 @@ interface Template<R> {
 }
 
 /**
+ * The text of every precompiled query: PostgreSQL prepares these once per connection (see
+ * openPostgres), as their shape never changes and each is on a path every request takes.
+ */
+export const PRECOMPILED_TEXTS = new Set<string>();
+
+/**
  * A query built and compiled once per database, then run with new values. On the paths every
  * request takes (the API token lookup, GET /contacts/:id), building and compiling a query with
  * Kysely cost more CPU than SQLite running it (issue 2). `build` must use each argument only as a
@@ -32,6 +38,7 @@ export function precompiled<DB, Args extends string[], R>(
       const slots = compiled.parameters.map((value) => (value instanceof StandIn ? value.index : -1));
       if (standIns.some((standIn) => !slots.includes(standIn.index))) throw new Error('precompiled: every argument must be a value in the query');
       template = { compiled, slots };
+      PRECOMPILED_TEXTS.add(compiled.sql);
       templates.set(executor.adapter, template);
     }
     const { compiled, slots } = template;
