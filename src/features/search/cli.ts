@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../../platform/cli/context.js';
 import { when } from '../../platform/cli/output.js';
-import { SEARCH_TYPES } from './model.js';
+import { SEARCH_ENTITIES } from '../../platform/database/search.js';
 
 export function searchCommands(program: Command, ctx: CliContext) {
   program
     .command('search <words...>')
     .description('full-text search over contacts and interactions')
-    .option('--type <type>', `only ${SEARCH_TYPES.join(' or ')}`)
+    .option('--type <type>', `only ${SEARCH_ENTITIES.join(' or ')}`)
     .option('--limit <n>', 'how many results', '20')
     .action(async (words: string[], o: { type?: 'contact' | 'interaction'; limit: string }) => {
       const { services } = await ctx.open();

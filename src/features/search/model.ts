@@ -1,11 +1,10 @@
 import { z } from 'zod';
-
-export const SEARCH_TYPES = ['contact', 'interaction'] as const;
+import { SEARCH_ENTITIES } from '../../platform/database/search.js';
 
 export const searchQuery = z.strictObject({
   q: z.string().trim().min(1, 'must not be empty').max(200),
   type: z
-    .union([z.enum(SEARCH_TYPES), z.array(z.enum(SEARCH_TYPES))])
+    .union([z.enum(SEARCH_ENTITIES), z.array(z.enum(SEARCH_ENTITIES))])
     .optional()
     .describe('Only results of these types; both by default'),
   limit: z.coerce.number().int().min(1).max(100).default(20),
@@ -15,7 +14,7 @@ export type SearchQuery = z.input<typeof searchQuery>;
 const snippetPart = z.object({ text: z.string(), highlight: z.boolean() });
 
 export const searchResultSchema = z.object({
-  type: z.enum(SEARCH_TYPES),
+  type: z.enum(SEARCH_ENTITIES),
   id: z.string(),
   title: z.string(),
   snippet: z.array(snippetPart).describe('The best-matching passage, split into plain and highlighted parts'),

@@ -1,11 +1,11 @@
 import type { Scope } from '../../platform/auth/scope.js';
-import { createSearchIndex } from '../../platform/database/search.js';
+import { createSearchIndex, SEARCH_ENTITIES } from '../../platform/database/search.js';
 import type { Deps } from '../../platform/deps.js';
 import { parseInput } from '../../platform/validation.js';
 import { asArray } from '../contacts/model.js';
 import type { ContactsService } from '../contacts/service.js';
 import type { InteractionsService } from '../interactions/service.js';
-import { SEARCH_TYPES, searchQuery, type SearchQuery, type SearchResult } from './model.js';
+import { searchQuery, type SearchQuery, type SearchResult } from './model.js';
 
 export function createSearchService(deps: Deps, contacts: ContactsService, interactions: InteractionsService) {
   const index = createSearchIndex(deps.db.dialect);
@@ -15,7 +15,7 @@ export function createSearchService(deps: Deps, contacts: ContactsService, inter
     /** One ranked list over contacts and interactions, with highlighted snippets. */
     async search(scope: Scope, query: SearchQuery): Promise<SearchResult[]> {
       const q = parseInput(searchQuery, query);
-      const types = q.type === undefined ? SEARCH_TYPES : asArray(q.type);
+      const types = q.type === undefined ? SEARCH_ENTITIES : asArray(q.type);
       const hits = await index.search(db, scope.userId, q.q, { limit: q.limit, entities: types });
       const contactIds = hits.filter((h) => h.entity === 'contact').map((h) => h.entityId);
       const interactionIds = hits.filter((h) => h.entity === 'interaction').map((h) => h.entityId);
