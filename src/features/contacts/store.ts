@@ -93,15 +93,15 @@ function childrenOf(rows: ChildRow[]): ContactChildren {
 
 /**
  * Each contact's emails, phones, URLs, dimensions and tags, as JSON rows from correlated subqueries
- * on the child tables' indexes by contact: the contact rows bring their children in the same
- * statement, rather than one more query (a round trip on PostgreSQL) for a page's children.
+ * on the child tables' indexes by contact and owner: the contact rows bring their children in the
+ * same statement, rather than one more query (a round trip on PostgreSQL) for a page's children.
  */
 export function childColumns(dialect: Dialect) {
   const ref = (column: string) => sql.ref(column);
   return [
-    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.kind', 'x.type', 'x.value', 'x.position'].map(ref))} FROM contact_methods x WHERE x.contact_id = c.id)`.as('methods'),
-    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.dimension', 'x.value'].map(ref))} FROM contact_dimensions x WHERE x.contact_id = c.id)`.as('dimensions'),
-    sql<string | null>`(SELECT ${jsonRows(dialect, [ref('x.tag')])} FROM contact_tags x WHERE x.contact_id = c.id)`.as('tags'),
+    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.kind', 'x.type', 'x.value', 'x.position'].map(ref))} FROM contact_methods x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('methods'),
+    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.dimension', 'x.value'].map(ref))} FROM contact_dimensions x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('dimensions'),
+    sql<string | null>`(SELECT ${jsonRows(dialect, [ref('x.tag')])} FROM contact_tags x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('tags'),
   ];
 }
 
