@@ -162,7 +162,7 @@ async function exportRate(db: Database, count: number, dir: string): Promise<{ m
 /**
  * Imports the 300,000-row file as a user does: the compiled CLI (`node bin/rapport.js import FILE`,
  * dist/ built first) into an account made beforehand, and returns that process's peak resident
- * memory (maxRSS, written at exit by bench/peak-rss.mjs) and its rows per second, start-up included.
+ * memory (VmHWM, written at exit by bench/peak-rss.mjs) and its rows per second, start-up included.
  */
 async function peakImport(db: Database, env: NodeJS.ProcessEnv, csv: string, dir: string): Promise<{ peakMb: number; ms: number; rows: number }> {
   const build = spawnSync(process.execPath, [path.join(ROOT, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
