@@ -12,8 +12,8 @@ import type { InteractionKind } from '../interactions/model.js';
 import type { Circle, Contact, ContactFilter } from './model.js';
 
 type Db = Kysely<DB>;
-/** A contact's child rows as JSON (see childColumns). */
-export type ChildColumns = { methods: string | null; dimensions: string | null; tags: string | null };
+/** A contact's child rows as JSON (see childrenColumn). */
+export type ChildColumns = { children: string | null };
 /** A contact row with its children and its owner's strength half-life, needed to say how strong it is now. */
 export type ContactRow = Selectable<ContactsTable> & ChildColumns & { half_life: number };
 export type Method = { value: string; type: string };
@@ -75,43 +75,36 @@ export function toContact(row: ContactRow, now: Date): Contact {
   });
 }
 
-type ChildRow = { kind: string; type: string | null; value: string; position: number };
+/** A child row as childrenColumn reads it: kind (email, phone, url, dimension, tag), type, value, position. */
+type ChildRow = [kind: string, type: string | null, value: string, position: number];
 
-const byPositionThenValue = (a: ChildRow, b: ChildRow) =>
-  a.position - b.position || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0);
-
-/** A contact's child rows as its lists, in order (by position, then value, compared as code points on both databases). */
-function childrenOf(rows: ChildRow[]): ContactChildren {
-  const children: ContactChildren = { emails: [], phones: [], urls: [], dimensions: {}, tags: [] };
-  for (const row of rows.sort(byPositionThenValue)) {
-    if (row.kind === 'dimension') children.dimensions[row.type!] = row.value;
-    else if (row.kind === 'tag') children.tags.push(row.value);
-    else children[KIND_FIELD[row.kind as MethodKind]].push({ value: row.value, type: row.type! });
-  }
-  return children;
-}
+const byPositionThenValue = (a: ChildRow, b: ChildRow) => a[3] - b[3] || (a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0);
 
 /**
- * Each contact's emails, phones, URLs, dimensions and tags, as JSON rows from correlated subqueries
- * on the child tables' indexes by contact and owner: the contact rows bring their children in the
- * same statement, rather than one more query (a round trip on PostgreSQL) for a page's children.
+ * Each contact's emails, phones, URLs, dimensions and tags, as JSON rows from one correlated
+ * subquery over the child tables' indexes by contact and owner: the contact rows bring their
+ * children in the same statement, rather than one more query (a round trip on PostgreSQL) for a
+ * page's children. One subquery rather than one per table: each costs its own setup per contact,
+ * and the three took a third of the time of exporting 100,000 contacts on SQLite.
  */
-export function childColumns(dialect: Dialect) {
-  const ref = (column: string) => sql.ref(column);
-  return [
-    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.kind', 'x.type', 'x.value', 'x.position'].map(ref))} FROM contact_methods x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('methods'),
-    sql<string | null>`(SELECT ${jsonRows(dialect, ['x.dimension', 'x.value'].map(ref))} FROM contact_dimensions x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('dimensions'),
-    sql<string | null>`(SELECT ${jsonRows(dialect, [ref('x.tag')])} FROM contact_tags x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id)`.as('tags'),
-  ];
+export function childrenColumn(dialect: Dialect) {
+  const columns = ['y.kind', 'y.type', 'y.value', 'y.position'].map((column) => sql.ref(column));
+  return sql<string | null>`(SELECT ${jsonRows(dialect, columns)} FROM (
+      SELECT x.kind AS kind, x.type AS type, x.value AS value, x.position AS position FROM contact_methods x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id
+      UNION ALL SELECT 'dimension', x.dimension, x.value, 0 FROM contact_dimensions x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id
+      UNION ALL SELECT 'tag', NULL, x.tag, 0 FROM contact_tags x WHERE x.contact_id = c.id AND x.owner_id = c.owner_id
+    ) y)`.as('children');
 }
 
-/** The children that childColumns read. */
+/** The children that childrenColumn reads, as lists in order (by position, then value, compared as code points on both databases). */
 export function childrenFrom(row: ChildColumns): ContactChildren {
-  return childrenOf([
-    ...readJsonRows<[string, string, string, number]>(row.methods).map(([kind, type, value, position]) => ({ kind, type, value, position })),
-    ...readJsonRows<[string, string]>(row.dimensions).map(([type, value]) => ({ kind: 'dimension', type, value, position: 0 })),
-    ...readJsonRows<[string]>(row.tags).map(([value]) => ({ kind: 'tag', type: null, value, position: 0 })),
-  ]);
+  const children: ContactChildren = { emails: [], phones: [], urls: [], dimensions: {}, tags: [] };
+  for (const [kind, type, value] of readJsonRows<ChildRow>(row.children).sort(byPositionThenValue)) {
+    if (kind === 'dimension') children.dimensions[type!] = value;
+    else if (kind === 'tag') children.tags.push(value);
+    else children[KIND_FIELD[kind as MethodKind]].push({ value, type: type! });
+  }
+  return children;
 }
 
 /**
@@ -122,11 +115,11 @@ const halfLife = sql<number>`(SELECT u.strength_half_life_days FROM users u WHER
 
 /** Contacts (aliased c) with everything toContact needs. */
 function contactColumns(db: Db) {
-  return sql.join([sql`c.*`, halfLife, ...childColumns(dialectOf(db))]);
+  return sql.join([sql`c.*`, halfLife, childrenColumn(dialectOf(db))]);
 }
 
 function selectContacts(db: Db) {
-  return db.selectFrom('contacts as c').selectAll('c').select([halfLife, ...childColumns(dialectOf(db))]);
+  return db.selectFrom('contacts as c').selectAll('c').select([halfLife, childrenColumn(dialectOf(db))]);
 }
 
 /**
@@ -257,7 +250,7 @@ export async function listRows(
         .selectFrom('contact_tags as dt')
         .crossJoin('contacts as c')
         .selectAll('c')
-        .select([halfLife, ...childColumns(dialectOf(db))])
+        .select([halfLife, childrenColumn(dialectOf(db))])
         .where('dt.owner_id', '=', ownerId)
         .where('dt.tag', '=', driver)
         .whereRef('c.id', '=', 'dt.contact_id')

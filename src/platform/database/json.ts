@@ -7,14 +7,14 @@ import type { Dialect } from './connect.js';
  */
 
 /**
- * An aggregate of JSON arrays, one per row, in `orderBy` order when given: json_agg on PostgreSQL
- * (sent as text, like SQLite's, so both are read with readJsonRows), json_group_array on SQLite.
+ * An aggregate of JSON arrays, one per row, in no particular order (the reader sorts): json_agg on
+ * PostgreSQL (sent as text, like SQLite's, so both are read with readJsonRows), json_group_array on
+ * SQLite.
  */
-export function jsonRows(dialect: Dialect, values: readonly Expression<unknown>[], orderBy?: Expression<unknown>): RawBuilder<string | null> {
-  const order = orderBy ? sql` ORDER BY ${orderBy}` : sql``;
+export function jsonRows(dialect: Dialect, values: readonly Expression<unknown>[]): RawBuilder<string | null> {
   return dialect === 'postgres'
-    ? sql<string | null>`json_agg(json_build_array(${sql.join(values)})${order})::text`
-    : sql<string | null>`json_group_array(json_array(${sql.join(values)})${order})`;
+    ? sql<string | null>`json_agg(json_build_array(${sql.join(values)}))::text`
+    : sql<string | null>`json_group_array(json_array(${sql.join(values)}))`;
 }
 
 /** The rows of a jsonRows value: PostgreSQL's json_agg gives NULL for none, SQLite `[]`. */
