@@ -188,6 +188,12 @@ export function createAccountsService(deps: Deps, options: { sessionDays: number
 
     nurtureSettings,
 
+    /** The account and its nurture settings from one read of the user row (Today needs both). */
+    async userAndSettings(scope: Scope): Promise<{ user: User; settings: NurtureSettings }> {
+      const row = await userRowOf(scope);
+      return { user: store.toUser(row), settings: settingsOf(row) };
+    },
+
     /** Changes cadences or half-life; the caller refreshes every contact's schedule in the same transaction. */
     async updateNurtureSettings(tx: typeof db, scope: Scope, patch: SettingsPatch): Promise<NurtureSettings> {
       const data = parseInput(settingsPatch, patch);

@@ -111,8 +111,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
     /** Whom to reach out to today and why, with follow-ups, dates, successes and promises. */
     async today(scope: Scope): Promise<Today> {
       const at = now();
-      // At once: on PostgreSQL each is a round trip to the server.
-      const [user, settings] = await Promise.all([accounts.getUser(scope), accounts.nurtureSettings(scope)]);
+      const { user, settings } = await accounts.userAndSettings(scope);
       const date = localDate(at, user.timeZone);
       const tomorrow = startOfLocalDay(addDays(date, 1), user.timeZone).toISOString();
       const horizon = addDays(date, UPCOMING_DAYS);
