@@ -72,10 +72,8 @@ interface Target {
   /** A new connection to Rapport's database, after a bulk load by another process. */
   reopen(): Promise<void>;
   /**
-   * Reads Rapport's database into the OS page cache, where a running server's working set is.
-   * Without it, which pages the seed's writes left cached decides the first measures: a cold
-   * read per result made Rapport's search (which reads the documents for snippets) 40 times the
-   * raw query (which reads only the index) in one run, and 1.3 times in the next.
+   * Reads Rapport's database into the OS page cache, where a running server's working set is,
+   * rather than leaving the first measures to whichever pages the seed's writes left cached.
    */
   warm(): Promise<void>;
   version: string;
