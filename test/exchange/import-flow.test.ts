@@ -2,6 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
+import { authenticatedScope } from '../../src/platform/auth/scope.js';
+import { bufferSource } from '../../src/features/exchange/source.js';
 import { createUser, describeEachDatabase } from '../harness/app.js';
 import { contactsOf, fixture, FIXTURES, importFile, upload } from './helpers.js';
 
@@ -160,6 +162,34 @@ describeEachDatabase('import flow', (env) => {
 });
 
 describeEachDatabase('import bad input', (env) => {
+  it('adds nothing when the import fails while a batch is being written', async () => {
+    const { services, db } = env();
+    const user = await createUser(env());
+    const scope = authenticatedScope(user.userId);
+    const file = (rows: number) => {
+      const lines = Array.from({ length: rows }, (_, i) => `Ada,Lovelace ${i},https://www.linkedin.com/in/ada-${i},,Analytical Engines,Engineer,05 Mar 2024`);
+      return bufferSource('Connections.csv', Buffer.from([HEADER, ...lines, ''].join('\n')));
+    };
+    await services.exchange.importSource(scope, file(250), { dryRun: false });
+    // Progress is reported as soon as the first batch of 500 is handed over for writing; a progress
+    // display that fails then (the CLI's terminal closed, say) ends the import while that batch
+    // reads the 250 contacts it matched, before it inserts the 250 new ones.
+    const onProgress = () => {
+      throw new Error('the terminal went away');
+    };
+    await expect(services.exchange.importSource(scope, file(600), { dryRun: false, onProgress })).rejects.toThrow('the terminal went away');
+    const stored = async () =>
+      Promise.all(
+        (['contacts', 'contact_methods', 'contact_sources', 'search_docs'] as const).map(async (table) =>
+          Number((await db.kysely.selectFrom(table).select((eb) => eb.fn.countAll().as('n')).where('owner_id', '=', user.userId).executeTakeFirstOrThrow()).n),
+        ),
+      );
+    expect(await stored()).toEqual([250, 250, 250, 250]);
+    // A batch still being written when the transaction ended would have landed outside it by now.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await stored()).toEqual([250, 250, 250, 250]);
+  });
+
   it('refuses binary, empty and column-less files with a 422 naming the file and line, storing nothing', async () => {
     const user = await createUser(env());
     const cases: [string, Buffer | string, string][] = [

@@ -211,42 +211,63 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     await contacts.refreshSchedule(tx, scope, rescheduled);
   }
 
+  // Batches are written one after another, each while the rows of the next are read and matched:
+  // on PostgreSQL the server works on one batch while this process parses the next (SQLite writes
+  // in this thread, so there the two simply alternate). Matching needs nothing from the database
+  // but the index, kept up to date as rows are read; a batch's own reads queue behind the writes
+  // of the one before on the transaction's connection.
+  let writing: Promise<void> = Promise.resolve();
+  const enqueue = async (rows: Pending[]) => {
+    // One batch written while another is read: memory stays two batches however long the file.
+    await writing;
+    const next = flush(rows);
+    // A failure is raised where the next batch or the end awaits it, not as an unhandled rejection.
+    next.catch(() => {});
+    writing = next;
+  };
   let batch: Pending[] = [];
-  for await (const record of reading.records) {
-    report.counts.rows += 1;
-    if ('rejected' in record) {
-      report.counts.rejected += 1;
-      report.counts.warnings += record.warnings.length;
-      push(report.rejected, { line: record.line, field: record.field ?? null, reason: record.rejected });
-    } else {
-      const checked = toCandidate(record.draft, record.line);
-      const warnings = [...record.warnings, ...checked.warnings];
-      if ('rejected' in checked) {
+  try {
+    for await (const record of reading.records) {
+      report.counts.rows += 1;
+      if ('rejected' in record) {
         report.counts.rejected += 1;
-        report.counts.warnings += warnings.length;
-        push(report.rejected, { line: record.line, field: checked.field, reason: checked.rejected });
+        report.counts.warnings += record.warnings.length;
+        push(report.rejected, { line: record.line, field: record.field ?? null, reason: record.rejected });
       } else {
-        const candidate = checked.candidate;
-        const name = displayNameOf(candidate.fields);
-        const keys = matchKeys({ ...candidate.fields, displayName: name, company: candidate.fields.company ?? null, uid: candidate.uid });
-        const match = index.find(keys);
-        // A row matching one created earlier in its batch merges into it before it is written.
-        const isNew = !match;
-        const target = match?.id ?? deps.newId();
-        const duplicateOf = isNew ? index.sameName(name).slice(0, 3) : [];
-        index.add(target, keys, name);
-        // Rapport's own export names the contact by its id; that needs no keeping.
-        candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && e.value === `urn:uuid:${target}`));
-        batch.push({ line: record.line, candidate, warnings, target, matchedBy: match?.by ?? null, isNew, duplicateOf });
+        const checked = toCandidate(record.draft, record.line);
+        const warnings = [...record.warnings, ...checked.warnings];
+        if ('rejected' in checked) {
+          report.counts.rejected += 1;
+          report.counts.warnings += warnings.length;
+          push(report.rejected, { line: record.line, field: checked.field, reason: checked.rejected });
+        } else {
+          const candidate = checked.candidate;
+          const name = displayNameOf(candidate.fields);
+          const keys = matchKeys({ ...candidate.fields, displayName: name, company: candidate.fields.company ?? null, uid: candidate.uid });
+          const match = index.find(keys);
+          // A row matching one created earlier in its batch merges into it before it is written.
+          const isNew = !match;
+          const target = match?.id ?? deps.newId();
+          const duplicateOf = isNew ? index.sameName(name).slice(0, 3) : [];
+          index.add(target, keys, name);
+          // Rapport's own export names the contact by its id; that needs no keeping.
+          candidate.extras = candidate.extras.filter((e) => !(e.name === 'UID' && e.value === `urn:uuid:${target}`));
+          batch.push({ line: record.line, candidate, warnings, target, matchedBy: match?.by ?? null, isNew, duplicateOf });
+        }
+      }
+      if (batch.length >= BATCH) {
+        await enqueue(batch);
+        batch = [];
+        options.onProgress?.(report.counts.rows);
       }
     }
-    if (batch.length >= BATCH) {
-      await flush(batch);
-      batch = [];
-      options.onProgress?.(report.counts.rows);
-    }
+    if (batch.length > 0) await enqueue(batch);
+  } finally {
+    // A file that fails while being read (a broken upload) ends the transaction: no batch may still
+    // be writing then, or its rows would land outside it.
+    await Promise.allSettled([writing]);
   }
-  if (batch.length > 0) await flush(batch);
+  await writing;
   // Statistics first: the indexing query below joins the tables just filled, and a planner that
   // still thinks them empty picks nested scans (quadratic on PostgreSQL).
   if (report.counts.new + report.counts.updated >= ANALYZE_AFTER) await store.analyze(tx);
