@@ -118,17 +118,18 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contacts: read
 /** Each contact's latest milestone (not a birthday) dated within [from, to]. */
 export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
   if (contactIds.length === 0) return new Map();
-  // Through the owner's contacts, by each contact's milestone index (CROSS JOIN keeps SQLite to that
-  // order): by the owner's date index it read every milestone of the last six months. The events are
-  // the owner's through their contacts; a condition on e.owner_id would offer that date index again,
-  // which SQLite takes while it has no statistics on milestones yet (50 ms instead of 1).
+  // By each contact's milestone index, then their contact rows for the owner (CROSS JOIN keeps
+  // SQLite to that order). By the owner's date index SQLite read every milestone of the last six
+  // months, and a condition on e.owner_id would offer it that index again, which it takes while it
+  // has no statistics on milestones yet (50 ms instead of 1). Listing the ids on the contacts
+  // instead made PostgreSQL hash all of those milestones against them (3 ms instead of 0.2).
   const rows = await db
-    .selectFrom('contacts as c')
-    .crossJoin('contact_events as e')
+    .selectFrom('contact_events as e')
+    .crossJoin('contacts as c')
     .selectAll('e')
+    .where('e.contact_id', 'in', contactIds)
+    .whereRef('c.id', '=', 'e.contact_id')
     .where('c.owner_id', '=', ownerId)
-    .where('c.id', 'in', contactIds)
-    .whereRef('e.contact_id', '=', 'c.id')
     .where('e.kind', '!=', 'birthday')
     .where('e.occurred_on', '>=', from)
     .where('e.occurred_on', '<=', to)
