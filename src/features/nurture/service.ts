@@ -29,7 +29,6 @@ import {
   exchangeInput,
   exchangePatch,
   snoozeInput,
-  SUCCESS_KINDS,
   YEARLY_KINDS,
   type Balance,
   type CelebrateInput,
@@ -121,9 +120,9 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         store.countDue(db, scope.userId, tomorrow, DUE_COUNT_LIMIT + 1),
         store.openFollowUps(db, scope.userId, date, LIST_LIMIT),
         store.birthdaysIn(db, scope.userId, monthDayRanges(date, horizon), LIST_LIMIT),
-        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, YEARLY_KINDS, { yearly: 500, dated: LIST_LIMIT }),
-        store.unacknowledgedSuccesses(db, scope.userId, SUCCESS_KINDS, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
-        store.openExchanges(db, scope.userId, ['i_offered', 'they_asked'], LIST_LIMIT),
+        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, { yearly: 500, dated: LIST_LIMIT }),
+        store.unacknowledgedSuccesses(db, scope.userId, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
+        store.openPromises(db, scope.userId, LIST_LIMIT),
       ]);
       const dueIds = dueRows.map((r) => r.contact_id);
       const [lastInteractions, news, participants] = await Promise.all([

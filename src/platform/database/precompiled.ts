@@ -23,7 +23,7 @@ export const PRECOMPILED_TEXTS = new Set<string>();
  * Kysely cost more CPU than SQLite running it (issue 2). `build` must use each argument only as a
  * value, so a query whose text depends on its values (an IN list of any length) cannot be precompiled.
  */
-export function precompiled<DB, Args extends string[], R>(
+export function precompiled<DB, Args extends (string | number)[], R>(
   build: (db: Kysely<DB>, ...args: Args) => { compile(provider: QueryExecutorProvider): CompiledQuery<R> },
 ): (db: Kysely<DB>, ...args: Args) => Promise<R[]> {
   // The compiled text depends on the dialect (placeholders, quoting): one template per database,
