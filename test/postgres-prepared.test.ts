@@ -24,15 +24,15 @@ describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
     }
   });
 
-  it("prepares Today's queries whose text is fixed, and not those given lists of ids", async () => {
+  it("prepares every query of Today once, lists of ids of any length included", async () => {
     const db = await freshDatabase('postgres');
     try {
       const owner = '0190a000-0000-7000-8000-000000000000';
-      const contact = '0190a000-0000-7000-8000-000000000001';
+      const ids = ['0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000002'];
       const prepared = await db.kysely.connection().execute(async (connection) => {
         await findUserById(connection, owner);
         // With nothing due, the due list also reads contacts due but not yet late, and the promises
-        // the undated ones: every fixed query of Today runs.
+        // the undated ones: every query of Today runs.
         await nurture.dueContacts(connection, owner, '2026-03-02T00:00:00.000Z', 50);
         await nurture.countDue(connection, owner, '2026-03-02T00:00:00.000Z', 1001);
         await nurture.openFollowUps(connection, owner, '2026-03-01', 50);
@@ -40,11 +40,15 @@ describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
         await nurture.eventsIn(connection, owner, [{ from: 301, to: 315 }], '2026-03-01', '2026-03-15', { yearly: 500, dated: 50 });
         await nurture.unacknowledgedSuccesses(connection, owner, '2026-01-30', '2026-03-01', 50);
         await nurture.openPromises(connection, owner, 50);
-        await nurture.latestNewsOf(connection, owner, [contact], '2025-09-02', '2026-03-01');
+        for (const list of [ids.slice(0, 1), ids]) {
+          await nurture.lastInteractionsOf(connection, owner, list.map((id) => ({ id, lastInteractionAt: '2026-02-01T10:00:00.000Z' })));
+          await nurture.latestNewsOf(connection, owner, list, '2025-09-02', '2026-03-01');
+          await nurture.participantSummaries(connection, owner, list);
+        }
         return (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(connection)).rows.map((r) => r.statement);
       });
-      expect(prepared).toHaveLength(11);
-      expect(prepared.filter((statement) => statement.includes('"e"."contact_id" in'))).toEqual([]);
+      expect(prepared).toHaveLength(14);
+      expect(prepared.filter((statement) => statement.includes('= ANY('))).toHaveLength(3);
     } finally {
       await db.close();
     }

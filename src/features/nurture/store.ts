@@ -1,4 +1,5 @@
 import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { inList, listParameter, type ListParameter } from '../../platform/database/lists.js';
 import { precompiled } from '../../platform/database/precompiled.js';
 import type { ContactEventsTable, DB, ExchangesTable } from '../../platform/database/schema.js';
 import type { Circle } from '../contacts/model.js';
@@ -54,9 +55,9 @@ function liveContacts(db: Db, ownerId: string) {
 // ---------------------------------------------------------------------------------------------
 // Today
 //
-// Every visit to Today runs a dozen queries, so those whose text never changes (all but the ones
-// given lists of ids) are precompiled: built by Kysely once, and on PostgreSQL parsed once per
-// connection (issue 4). Their lists of kinds and directions are therefore fixed here.
+// Every visit to Today runs a dozen queries, so they are precompiled: built by Kysely once, and on
+// PostgreSQL parsed once per connection (issue 4). Their lists of kinds and directions are
+// therefore fixed here, and lists of ids are sent as one parameter.
 
 export interface DueRow extends SummaryRow {
   cadence_days: number | null;
@@ -101,6 +102,17 @@ export async function countDue(db: Db, ownerId: string, before: string, upTo: nu
   return Number(row!.n);
 }
 
+const interactionsAt = precompiled((db: Db, ownerId: string, instants: ListParameter) =>
+  db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
+    .where('i.owner_id', '=', ownerId)
+    .where(inList(db, sql.ref('i.occurred_at'), instants))
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.id'),
+);
+
 /**
  * Each contact's most recent interaction: the one at its last_interaction_at, which the caller read
  * with the contact. The owner's interactions at those instants are found by time, with all their
@@ -111,42 +123,37 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contacts: read
   const out = new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
   const last = new Map(contacts.filter((c) => c.lastInteractionAt !== null).map((c) => [c.id, c.lastInteractionAt!]));
   if (last.size === 0) return out;
-  const rows = await db
-    .selectFrom('interactions as i')
-    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
-    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
-    .where('i.owner_id', '=', ownerId)
-    .where('i.occurred_at', 'in', [...new Set(last.values())])
-    .where('i.deleted_at', 'is', null)
-    .orderBy('i.id')
-    .execute();
+  const rows = await interactionsAt(db, ownerId, listParameter(db, [...new Set(last.values())]));
   for (const r of rows) {
     if (last.get(r.contact_id) === r.occurred_at) out.set(r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at });
   }
   return out;
 }
 
-/** Each contact's latest milestone (not a birthday) dated within [from, to]. */
-export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
-  if (contactIds.length === 0) return new Map();
-  // By each contact's milestone index, then their contact rows for the owner (CROSS JOIN keeps
-  // SQLite to that order). By the owner's date index SQLite read every milestone of the last six
-  // months, and a condition on e.owner_id would offer it that index again, which it takes while it
-  // has no statistics on milestones yet (50 ms instead of 1). Listing the ids on the contacts
-  // instead made PostgreSQL hash all of those milestones against them (3 ms instead of 0.2).
-  const rows = await db
+// By each contact's milestone index, then their contact rows for the owner (CROSS JOIN keeps
+// SQLite to that order). By the owner's date index SQLite read every milestone of the last six
+// months, and a condition on e.owner_id would offer it that index again, which it takes while it
+// has no statistics on milestones yet (50 ms instead of 1). Listing the ids on the contacts
+// instead made PostgreSQL hash all of those milestones against them (3 ms instead of 0.2).
+const newsOf = precompiled((db: Db, ownerId: string, contactIds: ListParameter, from: string, to: string) =>
+  db
     .selectFrom('contact_events as e')
     .crossJoin('contacts as c')
     .selectAll('e')
-    .where('e.contact_id', 'in', contactIds)
+    .where(inList(db, sql.ref('e.contact_id'), contactIds))
     .whereRef('c.id', '=', 'e.contact_id')
     .where('c.owner_id', '=', ownerId)
     .where('e.kind', '!=', 'birthday')
     .where('e.occurred_on', '>=', from)
     .where('e.occurred_on', '<=', to)
     .orderBy('e.occurred_on')
-    .orderBy('e.id')
-    .execute();
+    .orderBy('e.id'),
+);
+
+/** Each contact's latest milestone (not a birthday) dated within [from, to]. */
+export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await newsOf(db, ownerId, listParameter(db, contactIds), from, to);
   return new Map(rows.map((r) => [r.contact_id, toEvent(r)]));
 }
 
@@ -171,16 +178,19 @@ export async function openFollowUps(db: Db, ownerId: string, dueBy: string | nul
   return rows.map((r) => ({ id: r.id, text: r.follow_up!, due: r.follow_up_due!, summary: r.summary, updatedAt: r.updated_at }));
 }
 
+const participantsOf = precompiled((db: Db, ownerId: string, interactionIds: ListParameter) =>
+  liveContacts(db, ownerId)
+    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
+    .select(['p.interaction_id', ...SUMMARY_COLUMNS])
+    .where(inList(db, sql.ref('p.interaction_id'), interactionIds))
+    .orderBy('c.sort_name'),
+);
+
 /** Live participants of interactions, as summaries. */
 export async function participantSummaries(db: Db, ownerId: string, interactionIds: readonly string[]): Promise<Map<string, ContactSummary[]>> {
   const out = new Map<string, ContactSummary[]>(interactionIds.map((id) => [id, []]));
   if (interactionIds.length === 0) return out;
-  const rows = await liveContacts(db, ownerId)
-    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
-    .select(['p.interaction_id', ...SUMMARY_COLUMNS])
-    .where('p.interaction_id', 'in', interactionIds)
-    .orderBy('c.sort_name')
-    .execute();
+  const rows = await participantsOf(db, ownerId, listParameter(db, interactionIds));
   for (const row of rows) out.get(row.interaction_id)!.push(toSummary(row));
   return out;
 }
