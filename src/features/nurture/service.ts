@@ -153,10 +153,10 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         .filter((u) => u.date >= date && u.date <= horizon)
         // By day, then by name as the contact list sorts it, which is how the birthday index
         // hands over the first ones.
-        .map((u) => ({ key: `${u.date} ${sortNameOf(u.contact.displayName)}`, item: { ...u, inDays: daysBetween(date, u.date) } }))
+        .map((u) => ({ key: `${u.date} ${sortNameOf(u.contact.displayName)}`, item: u }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, LIST_LIMIT)
-        .map((u) => u.item);
+        .map(({ item }) => ({ ...item, inDays: daysBetween(date, item.date) }));
 
       return {
         date,
