@@ -9,7 +9,7 @@ import { hashSeed, isoDate, Random, uuidV7, DAY_MS } from '../src/features/seed/
 import type { Scope } from '../src/platform/auth/scope.js';
 import { hashSecret } from '../src/platform/auth/secrets.js';
 import type { Database } from '../src/platform/database/connect.js';
-import { insertMany, updateMany } from '../src/platform/database/bulk.js';
+import { insertMany, refreshStatistics, updateMany } from '../src/platform/database/bulk.js';
 import { addDays, localDate, startOfLocalDay } from '../src/platform/dates.js';
 import { inTurn, latencyFigure, log, type Figure, type RawSql } from './lib.js';
 
@@ -65,6 +65,9 @@ export async function addNurtureData(db: Database, ownerId: string, now: Date): 
     };
   });
   await insertMany(db.kysely, db.dialect, 'exchanges', exchanges);
+  // Autovacuum analyzes a table this much changed within a minute; until then PostgreSQL's planner
+  // takes the 5,000 new milestones for one row. SQLite has no such background analysis.
+  if (db.dialect === 'postgres') await refreshStatistics(db.kysely, db.dialect, ['contacts', 'contact_events', 'exchanges']);
 }
 
 /** The queries of Today, written by hand, grouped as the service runs them (each group at once). */

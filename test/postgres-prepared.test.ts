@@ -1,6 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
+import { findUserById } from '../src/features/accounts/store.js';
 import { findRow, findRows } from '../src/features/contacts/store.js';
+import * as nurture from '../src/features/nurture/store.js';
 import { freshDatabase, postgresAvailable } from './harness/databases.js';
 
 describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
@@ -17,6 +19,36 @@ describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
       });
       expect(prepared).toHaveLength(1);
       expect(prepared[0]!.statement).toMatch(/ FROM contacts c WHERE c\.owner_id = \$1 AND c\.id = \$2$/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("prepares every query of Today once, lists of ids of any length included", async () => {
+    const db = await freshDatabase('postgres');
+    try {
+      const owner = '0190a000-0000-7000-8000-000000000000';
+      const ids = ['0190a000-0000-7000-8000-000000000001', '0190a000-0000-7000-8000-000000000002'];
+      const prepared = await db.kysely.connection().execute(async (connection) => {
+        await findUserById(connection, owner);
+        // With nothing due, the due list also reads contacts due but not yet late, and the promises
+        // the undated ones: every query of Today runs.
+        await nurture.dueContacts(connection, owner, '2026-03-02T00:00:00.000Z', 50);
+        await nurture.countDue(connection, owner, '2026-03-02T00:00:00.000Z', 1001);
+        await nurture.openFollowUps(connection, owner, '2026-03-01', 50);
+        await nurture.birthdaysIn(connection, owner, [{ from: 301, to: 315 }], 50);
+        await nurture.eventsIn(connection, owner, [{ from: 301, to: 315 }], '2026-03-01', '2026-03-15', { yearly: 500, dated: 50 });
+        await nurture.unacknowledgedSuccesses(connection, owner, '2026-01-30', '2026-03-01', 50);
+        await nurture.openPromises(connection, owner, 50);
+        for (const list of [ids.slice(0, 1), ids]) {
+          await nurture.lastInteractionsOf(connection, owner, list.map((id) => ({ id, lastInteractionAt: '2026-02-01T10:00:00.000Z' })));
+          await nurture.latestNewsOf(connection, owner, list, '2025-09-02', '2026-03-01');
+          await nurture.participantSummaries(connection, owner, list);
+        }
+        return (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(connection)).rows.map((r) => r.statement);
+      });
+      expect(prepared).toHaveLength(14);
+      expect(prepared.filter((statement) => statement.includes('= ANY('))).toHaveLength(3);
     } finally {
       await db.close();
     }

@@ -63,8 +63,8 @@ export function celebrationSummary(name: string, kind: EventKind): string {
 export const DIRECTIONS = ['i_offered', 'they_offered', 'i_asked', 'they_asked'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
-/** Directions in which the user gives: what they offered, and what was asked of them. */
-const GIVING: readonly Direction[] = ['i_offered', 'they_asked'];
+/** Directions in which the user gives: what they offered, and what was asked of them (Today's promises). */
+export const GIVING: readonly Direction[] = ['i_offered', 'they_asked'];
 
 export const exchangeInput = z.strictObject({
   direction: z.enum(DIRECTIONS),

@@ -29,7 +29,6 @@ import {
   exchangeInput,
   exchangePatch,
   snoozeInput,
-  SUCCESS_KINDS,
   YEARLY_KINDS,
   type Balance,
   type CelebrateInput,
@@ -116,20 +115,27 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
       const tomorrow = startOfLocalDay(addDays(date, 1), user.timeZone).toISOString();
       const horizon = addDays(date, UPCOMING_DAYS);
 
-      const [dueRows, dueTotal, followUps, birthdays, events, successes, promises] = await Promise.all([
-        store.dueContacts(db, scope.userId, tomorrow, LIST_LIMIT),
+      // A list's details are read as soon as the list is, not once every other list has come.
+      const dueWithDetails = async () => {
+        const rows = await store.dueContacts(db, scope.userId, tomorrow, LIST_LIMIT);
+        const [lastInteractions, news] = await Promise.all([
+          store.lastInteractionsOf(db, scope.userId, rows.map((r) => ({ id: r.contact_id, lastInteractionAt: r.last_interaction_at }))),
+          store.latestNewsOf(db, scope.userId, rows.map((r) => r.contact_id), addDays(date, -NEWS_DAYS), date),
+        ]);
+        return { rows, lastInteractions, news };
+      };
+      const followUpsWithParticipants = async () => {
+        const rows = await store.openFollowUps(db, scope.userId, date, LIST_LIMIT);
+        return { rows, participants: await store.participantSummaries(db, scope.userId, rows.map((f) => f.id)) };
+      };
+      const [due, dueTotal, followUps, birthdays, events, successes, promises] = await Promise.all([
+        dueWithDetails(),
         store.countDue(db, scope.userId, tomorrow, DUE_COUNT_LIMIT + 1),
-        store.openFollowUps(db, scope.userId, date, LIST_LIMIT),
+        followUpsWithParticipants(),
         store.birthdaysIn(db, scope.userId, monthDayRanges(date, horizon), LIST_LIMIT),
-        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, YEARLY_KINDS, { yearly: 500, dated: LIST_LIMIT }),
-        store.unacknowledgedSuccesses(db, scope.userId, SUCCESS_KINDS, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
-        store.openExchanges(db, scope.userId, ['i_offered', 'they_asked'], LIST_LIMIT),
-      ]);
-      const dueIds = dueRows.map((r) => r.contact_id);
-      const [lastInteractions, news, participants] = await Promise.all([
-        store.lastInteractionsOf(db, scope.userId, dueRows.map((r) => ({ id: r.contact_id, lastInteractionAt: r.last_interaction_at }))),
-        store.latestNewsOf(db, scope.userId, dueIds, addDays(date, -NEWS_DAYS), date),
-        store.participantSummaries(db, scope.userId, followUps.map((f) => f.id)),
+        store.eventsIn(db, scope.userId, monthDayRanges(date, horizon), date, horizon, { yearly: 500, dated: LIST_LIMIT }),
+        store.unacknowledgedSuccesses(db, scope.userId, addDays(date, -SUCCESS_DAYS), date, LIST_LIMIT),
+        store.openPromises(db, scope.userId, LIST_LIMIT),
       ]);
 
       const upcoming: Today['upcoming'] = [
@@ -147,10 +153,10 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         .filter((u) => u.date >= date && u.date <= horizon)
         // By day, then by name as the contact list sorts it, which is how the birthday index
         // hands over the first ones.
-        .map((u) => ({ key: `${u.date} ${sortNameOf(u.contact.displayName)}`, item: { ...u, inDays: daysBetween(date, u.date) } }))
+        .map((u) => ({ key: `${u.date} ${sortNameOf(u.contact.displayName)}`, item: u }))
         .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
         .slice(0, LIST_LIMIT)
-        .map((u) => u.item);
+        .map(({ item }) => ({ ...item, inDays: daysBetween(date, item.date) }));
 
       return {
         date,
@@ -158,7 +164,7 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
         due: {
           total: Math.min(dueTotal, DUE_COUNT_LIMIT),
           moreThanTotal: dueTotal > DUE_COUNT_LIMIT,
-          items: dueRows.map((r) => {
+          items: due.rows.map((r) => {
             const cadence = effectiveCadence({ circle: r.contact_circle as Circle | null, cadenceDays: r.cadence_days, reminders: true }, settings)!;
             const overdue = overdueDays(r.due_at, at);
             return {
@@ -167,18 +173,18 @@ export function createNurtureService(deps: Deps, accounts: AccountsService, cont
               overdueDays: overdue,
               cadenceDays: cadence,
               reason: reasonFor(r, cadence, overdue, at),
-              lastInteraction: lastInteractions.get(r.contact_id) ?? null,
-              latestNews: news.get(r.contact_id) ?? null,
+              lastInteraction: due.lastInteractions.get(r.contact_id) ?? null,
+              latestNews: due.news.get(r.contact_id) ?? null,
             };
           }),
         },
-        followUps: followUps.map((f) => ({
+        followUps: followUps.rows.map((f) => ({
           interactionId: f.id,
           text: f.text,
           due: f.due,
           overdueDays: Math.max(0, daysBetween(f.due, date)),
           summary: f.summary,
-          contacts: participants.get(f.id) ?? [],
+          contacts: followUps.participants.get(f.id) ?? [],
         })),
         upcoming,
         successes: successes.map((s) => ({ contact: store.toSummary(s), event: store.toEvent(s) })),

@@ -1,8 +1,10 @@
-import { sql, type Expression, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { sql, type Insertable, type Kysely, type Selectable, type SqlBool, type Updateable } from 'kysely';
+import { inList, listParameter, type ListParameter } from '../../platform/database/lists.js';
+import { precompiled } from '../../platform/database/precompiled.js';
 import type { ContactEventsTable, DB, ExchangesTable } from '../../platform/database/schema.js';
 import type { Circle } from '../contacts/model.js';
 import type { InteractionKind } from '../interactions/model.js';
-import type { ContactEvent, ContactSummary, Direction, EventKind, Exchange } from './schemas.js';
+import { GIVING, SUCCESS_KINDS, YEARLY_KINDS, type ContactEvent, type ContactSummary, type Direction, type EventKind, type Exchange } from './schemas.js';
 
 type Db = Kysely<DB>;
 
@@ -52,6 +54,10 @@ function liveContacts(db: Db, ownerId: string) {
 
 // ---------------------------------------------------------------------------------------------
 // Today
+//
+// Every visit to Today runs a dozen queries, so they are precompiled: built by Kysely once, and on
+// PostgreSQL parsed once per connection (issue 4). Their lists of kinds and directions are
+// therefore fixed here, and lists of ids are sent as one parameter.
 
 export interface DueRow extends SummaryRow {
   cadence_days: number | null;
@@ -59,36 +65,53 @@ export interface DueRow extends SummaryRow {
   last_interaction_at: string | null;
 }
 
+function dueByPriority(db: Db, ownerId: string) {
+  return liveContacts(db, ownerId)
+    .select([...SUMMARY_COLUMNS, 'c.cadence_days', 'c.due_at', 'c.last_interaction_at'])
+    .where('c.due_at', 'is not', null)
+    .orderBy('c.priority_at')
+    .orderBy('c.id');
+}
+
+const lateContacts = precompiled((db: Db, ownerId: string, before: string, limit: number) => dueByPriority(db, ownerId).where('c.priority_at', '<', before).limit(limit));
+const recentContacts = precompiled((db: Db, ownerId: string, before: string, limit: number) =>
+  dueByPriority(db, ownerId).where('c.due_at', '<', before).where('c.priority_at', '>=', before).limit(limit),
+);
+
 /**
  * The most urgent contacts due before `before`, by priority. Every contact whose priority instant
  * has passed is due (priority comes after due), so the first query is a plain index range; only
  * when it finds too few does the second look at contacts due but not yet a full unit late.
  */
 export async function dueContacts(db: Db, ownerId: string, before: string, limit: number): Promise<DueRow[]> {
-  const base = liveContacts(db, ownerId)
-    .select([...SUMMARY_COLUMNS, 'c.cadence_days', 'c.due_at', 'c.last_interaction_at'])
-    .where('c.due_at', 'is not', null)
-    .orderBy('c.priority_at')
-    .orderBy('c.id');
-  const late = await base.where('c.priority_at', '<', before).limit(limit).execute();
+  const late = await lateContacts(db, ownerId, before, limit);
   if (late.length === limit) return late as DueRow[];
-  const recent = await base
-    .where('c.due_at', '<', before)
-    .where('c.priority_at', '>=', before)
-    .limit(limit - late.length)
-    .execute();
+  const recent = await recentContacts(db, ownerId, before, limit - late.length);
   return [...late, ...recent] as DueRow[];
 }
 
+const dueCount = precompiled((db: Db, ownerId: string, before: string, upTo: number) =>
+  db
+    .selectFrom(liveContacts(db, ownerId).select('c.id').where('c.due_at', 'is not', null).where('c.due_at', '<', before).limit(upTo).as('d'))
+    .select((eb) => eb.fn.countAll<number>().as('n')),
+);
+
 /** How many contacts are due before `before`, counted up to `upTo`: an exact count reads every one. */
 export async function countDue(db: Db, ownerId: string, before: string, upTo: number): Promise<number> {
-  const due = liveContacts(db, ownerId).select('c.id').where('c.due_at', 'is not', null).where('c.due_at', '<', before).limit(upTo);
-  const row = await db
-    .selectFrom(due.as('d'))
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+  const [row] = await dueCount(db, ownerId, before, upTo);
+  return Number(row!.n);
 }
+
+const interactionsAt = precompiled((db: Db, ownerId: string, instants: ListParameter) =>
+  db
+    .selectFrom('interactions as i')
+    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
+    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
+    .where('i.owner_id', '=', ownerId)
+    .where(inList(db, sql.ref('i.occurred_at'), instants))
+    .where('i.deleted_at', 'is', null)
+    .orderBy('i.id'),
+);
 
 /**
  * Each contact's most recent interaction: the one at its last_interaction_at, which the caller read
@@ -100,75 +123,90 @@ export async function lastInteractionsOf(db: Db, ownerId: string, contacts: read
   const out = new Map<string, { id: string; kind: InteractionKind; summary: string; occurredAt: string }>();
   const last = new Map(contacts.filter((c) => c.lastInteractionAt !== null).map((c) => [c.id, c.lastInteractionAt!]));
   if (last.size === 0) return out;
-  const rows = await db
-    .selectFrom('interactions as i')
-    .innerJoin('interaction_participants as p', 'p.interaction_id', 'i.id')
-    .select(['p.contact_id', 'i.id', 'i.kind', 'i.summary', 'i.occurred_at'])
-    .where('i.owner_id', '=', ownerId)
-    .where('i.occurred_at', 'in', [...new Set(last.values())])
-    .where('i.deleted_at', 'is', null)
-    .orderBy('i.id')
-    .execute();
+  const rows = await interactionsAt(db, ownerId, listParameter(db, [...new Set(last.values())]));
   for (const r of rows) {
     if (last.get(r.contact_id) === r.occurred_at) out.set(r.contact_id, { id: r.id, kind: r.kind as InteractionKind, summary: r.summary, occurredAt: r.occurred_at });
   }
   return out;
 }
 
-/** Each contact's latest milestone (not a birthday) dated within [from, to]. */
-export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
-  if (contactIds.length === 0) return new Map();
-  // Through the owner's contacts, by each contact's milestone index (CROSS JOIN keeps SQLite to that
-  // order): by the owner's date index it read every milestone of the last six months. The events are
-  // the owner's through their contacts; a condition on e.owner_id would offer that date index again,
-  // which SQLite takes while it has no statistics on milestones yet (50 ms instead of 1).
-  const rows = await db
-    .selectFrom('contacts as c')
-    .crossJoin('contact_events as e')
+// By each contact's milestone index, then their contact rows for the owner (CROSS JOIN keeps
+// SQLite to that order). By the owner's date index SQLite read every milestone of the last six
+// months, and a condition on e.owner_id would offer it that index again, which it takes while it
+// has no statistics on milestones yet (50 ms instead of 1). Listing the ids on the contacts
+// instead made PostgreSQL hash all of those milestones against them (3 ms instead of 0.2).
+const newsOf = precompiled((db: Db, ownerId: string, contactIds: ListParameter, from: string, to: string) =>
+  db
+    .selectFrom('contact_events as e')
+    .crossJoin('contacts as c')
     .selectAll('e')
+    .where(inList(db, sql.ref('e.contact_id'), contactIds))
+    .whereRef('c.id', '=', 'e.contact_id')
     .where('c.owner_id', '=', ownerId)
-    .where('c.id', 'in', contactIds)
-    .whereRef('e.contact_id', '=', 'c.id')
     .where('e.kind', '!=', 'birthday')
     .where('e.occurred_on', '>=', from)
     .where('e.occurred_on', '<=', to)
     .orderBy('e.occurred_on')
-    .orderBy('e.id')
-    .execute();
+    .orderBy('e.id'),
+);
+
+/** Each contact's latest milestone (not a birthday) dated within [from, to]. */
+export async function latestNewsOf(db: Db, ownerId: string, contactIds: readonly string[], from: string, to: string): Promise<Map<string, ContactEvent>> {
+  if (contactIds.length === 0) return new Map();
+  const rows = await newsOf(db, ownerId, listParameter(db, contactIds), from, to);
   return new Map(rows.map((r) => [r.contact_id, toEvent(r)]));
 }
 
-export async function openFollowUps(db: Db, ownerId: string, dueBy: string | null, limit: number) {
-  let query = db
+function followUpsByDue(db: Db, ownerId: string) {
+  return db
     .selectFrom('interactions as i')
     .select(['i.id', 'i.follow_up', 'i.follow_up_due', 'i.summary', 'i.updated_at'])
     .where('i.owner_id', '=', ownerId)
     .where('i.follow_up', 'is not', null)
     .where('i.follow_up_done_at', 'is', null)
     .where('i.deleted_at', 'is', null)
-    .where('i.follow_up_due', 'is not', null);
-  if (dueBy) query = query.where('i.follow_up_due', '<=', dueBy);
-  const rows = await query.orderBy('i.follow_up_due').orderBy('i.id').limit(limit).execute();
+    .where('i.follow_up_due', 'is not', null)
+    .orderBy('i.follow_up_due')
+    .orderBy('i.id');
+}
+
+const followUpsDueBy = precompiled((db: Db, ownerId: string, dueBy: string, limit: number) => followUpsByDue(db, ownerId).where('i.follow_up_due', '<=', dueBy).limit(limit));
+const allFollowUps = precompiled((db: Db, ownerId: string, limit: number) => followUpsByDue(db, ownerId).limit(limit));
+
+export async function openFollowUps(db: Db, ownerId: string, dueBy: string | null, limit: number) {
+  const rows = dueBy ? await followUpsDueBy(db, ownerId, dueBy, limit) : await allFollowUps(db, ownerId, limit);
   return rows.map((r) => ({ id: r.id, text: r.follow_up!, due: r.follow_up_due!, summary: r.summary, updatedAt: r.updated_at }));
 }
+
+const participantsOf = precompiled((db: Db, ownerId: string, interactionIds: ListParameter) =>
+  liveContacts(db, ownerId)
+    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
+    .select(['p.interaction_id', ...SUMMARY_COLUMNS])
+    .where(inList(db, sql.ref('p.interaction_id'), interactionIds))
+    .orderBy('c.sort_name'),
+);
 
 /** Live participants of interactions, as summaries. */
 export async function participantSummaries(db: Db, ownerId: string, interactionIds: readonly string[]): Promise<Map<string, ContactSummary[]>> {
   const out = new Map<string, ContactSummary[]>(interactionIds.map((id) => [id, []]));
   if (interactionIds.length === 0) return out;
-  const rows = await liveContacts(db, ownerId)
-    .innerJoin('interaction_participants as p', 'p.contact_id', 'c.id')
-    .select(['p.interaction_id', ...SUMMARY_COLUMNS])
-    .where('p.interaction_id', 'in', interactionIds)
-    .orderBy('c.sort_name')
-    .execute();
+  const rows = await participantsOf(db, ownerId, listParameter(db, interactionIds));
   for (const row of rows) out.get(row.interaction_id)!.push(toSummary(row));
   return out;
 }
 
-function inRanges(expression: Expression<number>, ranges: readonly MonthDayRange[]): Expression<SqlBool> {
-  return sql<SqlBool>`(${sql.join(ranges.map((r) => sql`${expression} BETWEEN ${r.from} AND ${r.to}`), sql` OR `)})`;
-}
+const birthdaysBetween = precompiled((db: Db, ownerId: string, fromMonth: number, fromDay: number, toMonth: number, toDay: number, limit: number) =>
+  liveContacts(db, ownerId)
+    .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
+    .where('c.birth_month', 'is not', null)
+    .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${fromMonth}, ${fromDay})`)
+    .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${toMonth}, ${toDay})`)
+    .orderBy('c.birth_month')
+    .orderBy('c.birth_day')
+    .orderBy('c.sort_name')
+    .orderBy('c.id')
+    .limit(limit),
+);
 
 const monthDayOf = (n: number) => [Math.floor(n / 100), n % 100] as const;
 
@@ -181,21 +219,7 @@ export async function birthdaysIn(db: Db, ownerId: string, ranges: readonly Mont
   const rows = [];
   for (const r of ranges) {
     if (rows.length === limit) break;
-    const [fromMonth, fromDay] = monthDayOf(r.from);
-    const [toMonth, toDay] = monthDayOf(r.to);
-    rows.push(
-      ...(await liveContacts(db, ownerId)
-        .select([...SUMMARY_COLUMNS, 'c.birth_year', 'c.birth_month', 'c.birth_day'])
-        .where('c.birth_month', 'is not', null)
-        .where(sql<SqlBool>`(c.birth_month, c.birth_day) >= (${fromMonth}, ${fromDay})`)
-        .where(sql<SqlBool>`(c.birth_month, c.birth_day) <= (${toMonth}, ${toDay})`)
-        .orderBy('c.birth_month')
-        .orderBy('c.birth_day')
-        .orderBy('c.sort_name')
-        .orderBy('c.id')
-        .limit(limit - rows.length)
-        .execute()),
-    );
+    rows.push(...(await birthdaysBetween(db, ownerId, ...monthDayOf(r.from), ...monthDayOf(r.to), limit - rows.length)));
   }
   return rows;
 }
@@ -214,45 +238,64 @@ function eventsWithContact(db: Db, ownerId: string) {
     .where('c.deleted_at', 'is', null);
 }
 
+function eventColumns(db: Db, ownerId: string) {
+  return eventsWithContact(db, ownerId).select(SUMMARY_COLUMNS).selectAll('e');
+}
+
+const eventMonthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
+
+// Two spans, so that the text is the same whether or not the days cross New Year.
+const yearlyEventsIn = precompiled((db: Db, ownerId: string, from1: number, to1: number, from2: number, to2: number, limit: number) =>
+  eventColumns(db, ownerId)
+    .where('e.kind', 'in', YEARLY_KINDS)
+    .where(sql<SqlBool>`(${eventMonthDay} BETWEEN ${from1} AND ${to1} OR ${eventMonthDay} BETWEEN ${from2} AND ${to2})`)
+    .limit(limit),
+);
+
+function oneOffEvents(db: Db, ownerId: string) {
+  return eventColumns(db, ownerId).where('e.kind', 'not in', YEARLY_KINDS).orderBy('e.occurred_on').orderBy('e.id');
+}
+
+const oneOffEventsIn = precompiled((db: Db, ownerId: string, from: string, to: string, limit: number) =>
+  oneOffEvents(db, ownerId).where('e.occurred_on', '>=', from).where('e.occurred_on', '<=', to).limit(limit),
+);
+const oneOffEventsAfter = precompiled((db: Db, ownerId: string, on: string, afterId: string) => oneOffEvents(db, ownerId).where('e.occurred_on', '=', on).where('e.id', '>', afterId));
+
 /**
- * Yearly events whose day falls in the ranges (few: read by kind; up to `limits.yearly`, in no
- * order), and the first `limits.dated` one-off events dated within [from, to] by date (read by
- * date), with every other event of the last date read: lists of dates are ordered by date, then name.
+ * Yearly events (YEARLY_KINDS) whose day falls in the ranges (few: read by kind; up to
+ * `limits.yearly`, in no order), and the first `limits.dated` one-off events dated within
+ * [from, to] by date (read by date), with every other event of the last date read: lists of dates
+ * are ordered by date, then name.
  */
-export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, yearly: readonly EventKind[], limits: { yearly: number; dated: number }) {
-  const monthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
-  const columns = eventsWithContact(db, ownerId).select(SUMMARY_COLUMNS).selectAll('e');
-  const oneOff = columns.where('e.kind', 'not in', yearly).orderBy('e.occurred_on').orderBy('e.id');
+export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, limits: { yearly: number; dated: number }) {
+  const [first, second = first] = ranges;
   const [recurring, dated] = await Promise.all([
-    columns.where('e.kind', 'in', yearly).where(inRanges(monthDay, ranges)).limit(limits.yearly).execute(),
-    oneOff.where('e.occurred_on', '>=', from).where('e.occurred_on', '<=', to).limit(limits.dated).execute(),
+    yearlyEventsIn(db, ownerId, first!.from, first!.to, second!.from, second!.to, limits.yearly),
+    oneOffEventsIn(db, ownerId, from, to, limits.dated),
   ]);
   if (dated.length < limits.dated) return [...recurring, ...dated];
   const last = dated.at(-1)!;
-  const sameDay = await oneOff.where('e.occurred_on', '=', last.occurred_on).where('e.id', '>', last.id).execute();
-  return [...recurring, ...dated, ...sameDay];
+  return [...recurring, ...dated, ...(await oneOffEventsAfter(db, ownerId, last.occurred_on, last.id))];
 }
 
-export async function unacknowledgedSuccesses(db: Db, ownerId: string, kinds: readonly EventKind[], from: string, to: string, limit: number) {
-  return eventsWithContact(db, ownerId)
-    .select(SUMMARY_COLUMNS)
-    .selectAll('e')
-    .where('e.kind', 'in', kinds)
+const successesIn = precompiled((db: Db, ownerId: string, from: string, to: string, limit: number) =>
+  eventColumns(db, ownerId)
+    .where('e.kind', 'in', SUCCESS_KINDS)
     .where('e.acknowledged_at', 'is', null)
     .where('e.occurred_on', '>=', from)
     .where('e.occurred_on', '<=', to)
     .orderBy('e.occurred_on', 'desc')
     .orderBy('e.id')
-    .limit(limit)
-    .execute();
+    .limit(limit),
+);
+
+/** The latest unacknowledged successes (SUCCESS_KINDS) dated within [from, to]. */
+export async function unacknowledgedSuccesses(db: Db, ownerId: string, from: string, to: string, limit: number) {
+  return successesIn(db, ownerId, from, to, limit);
 }
 
-/**
- * Open promises in these directions, by due date, undated ones last: two reads of the open-promise
- * index in its order (dated, then undated), each stopping at `limit`.
- */
-export async function openExchanges(db: Db, ownerId: string, directions: readonly Direction[], limit: number) {
-  const open = db
+function openGiving(db: Db, ownerId: string) {
+  return db
     .selectFrom('exchanges as x')
     .crossJoin('contacts as c')
     .whereRef('c.id', '=', 'x.contact_id')
@@ -262,11 +305,22 @@ export async function openExchanges(db: Db, ownerId: string, directions: readonl
     .select(SUMMARY_COLUMNS)
     .selectAll('x')
     .where('x.done_at', 'is', null)
-    .where('x.direction', 'in', directions);
-  const dated = await open.where('x.due_on', 'is not', null).orderBy('x.due_on').orderBy('x.opened_on').orderBy('x.id').limit(limit).execute();
+    .where('x.direction', 'in', GIVING);
+}
+
+const datedGiving = precompiled((db: Db, ownerId: string, limit: number) =>
+  openGiving(db, ownerId).where('x.due_on', 'is not', null).orderBy('x.due_on').orderBy('x.opened_on').orderBy('x.id').limit(limit),
+);
+const undatedGiving = precompiled((db: Db, ownerId: string, limit: number) => openGiving(db, ownerId).where('x.due_on', 'is', null).orderBy('x.opened_on').orderBy('x.id').limit(limit));
+
+/**
+ * Open promises the user is to keep (GIVING), by due date, undated ones last: two reads of the
+ * open-promise index in its order (dated, then undated), each stopping at `limit`.
+ */
+export async function openPromises(db: Db, ownerId: string, limit: number) {
+  const dated = await datedGiving(db, ownerId, limit);
   if (dated.length === limit) return dated;
-  const undated = await open.where('x.due_on', 'is', null).orderBy('x.opened_on').orderBy('x.id').limit(limit - dated.length).execute();
-  return [...dated, ...undated];
+  return [...dated, ...(await undatedGiving(db, ownerId, limit - dated.length))];
 }
 
 // ---------------------------------------------------------------------------------------------

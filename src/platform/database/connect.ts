@@ -107,9 +107,16 @@ export function pgTimestampToIso(value: string): string {
  * search word could be poor for another.
  */
 class PreparingClient extends pg.Client {
+  // A text is hashed once, not at every send: Today sends fourteen long ones on every visit.
+  private static readonly names = new Map<string, string>();
+
   override query(...args: unknown[]): any {
     const [text, values] = args;
-    if (typeof text === 'string' && PRECOMPILED_TEXTS.has(text)) return (super.query as (config: pg.QueryConfig) => unknown)({ name: crypto.hash('sha1', text), text, values: values as unknown[] });
+    if (typeof text === 'string' && PRECOMPILED_TEXTS.has(text)) {
+      let name = PreparingClient.names.get(text);
+      if (!name) PreparingClient.names.set(text, (name = crypto.hash('sha1', text)));
+      return (super.query as (config: pg.QueryConfig) => unknown)({ name, text, values: values as unknown[] });
+    }
     return (super.query as (...a: unknown[]) => unknown)(...args);
   }
 }

@@ -21,9 +21,10 @@ export const PRECOMPILED_TEXTS = new Set<string>();
  * A query built and compiled once per database, then run with new values. On the paths every
  * request takes (the API token lookup, GET /contacts/:id), building and compiling a query with
  * Kysely cost more CPU than SQLite running it (issue 2). `build` must use each argument only as a
- * value, so a query whose text depends on its values (an IN list of any length) cannot be precompiled.
+ * value, so a query whose text depends on its values (an IN list of any length) cannot be
+ * precompiled; a list sent as one parameter (inList in lists.ts) can.
  */
-export function precompiled<DB, Args extends string[], R>(
+export function precompiled<DB, Args extends unknown[], R>(
   build: (db: Kysely<DB>, ...args: Args) => { compile(provider: QueryExecutorProvider): CompiledQuery<R> },
 ): (db: Kysely<DB>, ...args: Args) => Promise<R[]> {
   // The compiled text depends on the dialect (placeholders, quoting): one template per database,
