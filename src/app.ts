@@ -14,7 +14,7 @@ import { skillRoutes } from './features/skills/routes.js';
 import { trashRoutes } from './features/trash/routes.js';
 import type { Config } from './platform/config.js';
 import type { Deps } from './platform/deps.js';
-import { API_PREFIX, authHook, createHttpServer, type App } from './platform/http/server.js';
+import { API_PREFIX, authHook, createHttpServer, type App, type HttpServerOptions } from './platform/http/server.js';
 import { serveWebApp } from './platform/http/web.js';
 import { VERSION, type Services } from './services.js';
 
@@ -22,7 +22,7 @@ export interface ServerOptions {
   config: Config;
   deps: Deps;
   services: Services;
-  logger: boolean;
+  logger: HttpServerOptions['logger'];
   /** The built web app to serve at / (web/dist); null serves the API alone. */
   webRoot?: string | null;
 }
