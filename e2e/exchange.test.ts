@@ -244,6 +244,27 @@ describe.skipIf(!browserAvailable())('Import, export, duplicates and the demo ne
     await page.getByRole('heading', { name: 'Recent merges' }).waitFor({ state: 'detached' });
   });
 
+  it('stops showing a pair marked as different people, and shows it again on undo', async () => {
+    await page.goto(`${app.url}/duplicates`);
+    const pairs = page.getByRole('list', { name: 'Possible duplicates' }).locator(':scope > li');
+    const names = () => pairs.evaluateAll((items) => items.map((li) => [...li.querySelectorAll('.contact-name')].map((e) => e.textContent).join(' / ')));
+    await expect.poll(names).toEqual(['Nnamdi van der Berg / Nnamdi van der Berg', 'Ana Zhang / Ana Zhang', 'Ñ Ñ Ñ Ñ Ñ / Ñ Ñ Ñ Ñ']);
+
+    await page.getByRole('button', { name: 'Not the same person: Ñ Ñ Ñ Ñ Ñ and Ñ Ñ Ñ Ñ' }).click();
+    await page.getByText('Ñ Ñ Ñ Ñ Ñ and Ñ Ñ Ñ Ñ are marked as different people.').waitFor();
+    await expect.poll(names).toEqual(['Nnamdi van der Berg / Nnamdi van der Berg', 'Ana Zhang / Ana Zhang']);
+    await page.locator('.toasts').getByRole('button', { name: 'Undo' }).click();
+    await expect.poll(names).toEqual(['Nnamdi van der Berg / Nnamdi van der Berg', 'Ana Zhang / Ana Zhang', 'Ñ Ñ Ñ Ñ Ñ / Ñ Ñ Ñ Ñ']);
+
+    // Marked again, it stays hidden on the next visit.
+    await page.getByRole('button', { name: 'Not the same person: Ana Zhang and Ana Zhang' }).click();
+    await expect.poll(names).toEqual(['Nnamdi van der Berg / Nnamdi van der Berg', 'Ñ Ñ Ñ Ñ Ñ / Ñ Ñ Ñ Ñ']);
+    await page.reload();
+    await expect.poll(names).toEqual(['Nnamdi van der Berg / Nnamdi van der Berg', 'Ñ Ñ Ñ Ñ Ñ / Ñ Ñ Ñ Ñ']);
+    const dismissed = (await apiCall(page, 'GET', '/duplicates')).json as { items: unknown[] };
+    expect(dismissed.items).toHaveLength(2);
+  });
+
   it('exports every contact as vCard and CSV, and downloads a backup', async () => {
     await page.goto(`${app.url}/settings`);
     await page.getByRole('heading', { name: 'Import and export' }).waitFor();

@@ -437,6 +437,15 @@ const ATTEMPTS: Record<string, (ctx: Context) => Promise<void>> = {
   'GET /api/v1/duplicates': async ({ asB }) => {
     expect((await asB({ method: 'GET', url: '/api/v1/duplicates' })).statusCode).toBe(200);
   },
+  'POST /api/v1/duplicates/dismissals': async ({ asB, a, b }) => {
+    const dismiss = (x: string, y: string) => asB({ method: 'POST', url: '/api/v1/duplicates/dismissals', payload: { a: x, b: y } });
+    expect(fieldPaths(expectError(await dismiss(b.contacts[0].id, a.contacts[0].id), 404, 'CONTACT_NOT_FOUND'))).toEqual(['b']);
+    expect(fieldPaths(expectError(await dismiss(a.contacts[0].id, a.contacts[1].id), 404, 'CONTACT_NOT_FOUND'))).toEqual(['a']);
+  },
+  'DELETE /api/v1/duplicates/dismissals/:a/:b': async ({ asB, a }) => {
+    // A marked its two contacts as different people; B cannot take that back.
+    expectError(await asB({ method: 'DELETE', url: `/api/v1/duplicates/dismissals/${a.contacts[0].id}/${a.contacts[1].id}` }), 404, 'DISMISSAL_NOT_FOUND');
+  },
   'POST /api/v1/merges': async ({ asB, a, b }) => {
     const merge = (keepId: string, mergeId: string) => asB({ method: 'POST', url: '/api/v1/merges', payload: { keepId, mergeId } });
     expectError(await merge(b.contacts[0].id, a.contacts[0].id), 404, 'CONTACT_NOT_FOUND');

@@ -26,6 +26,7 @@ export const ERROR_CODES = {
   USER_NOT_FOUND: { status: 404, summary: 'No user with that email exists.' },
   IMPORT_NOT_FOUND: { status: 404, summary: 'No uploaded import with that id belongs to you, or it expired; upload the file again.' },
   MERGE_NOT_FOUND: { status: 404, summary: 'No merge with that id belongs to you.' },
+  DISMISSAL_NOT_FOUND: { status: 404, summary: 'Those two contacts were not marked as different people.' },
   EMAIL_TAKEN: { status: 409, summary: 'Another account already uses that email.' },
   SETUP_DONE: { status: 409, summary: 'The first account already exists; sign in instead.' },
   ACCOUNT_NOT_EMPTY: { status: 409, summary: 'The account already has contacts; the demo network only goes into an empty account.' },

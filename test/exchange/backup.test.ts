@@ -44,6 +44,8 @@ async function populate(env: TestEnv, user: TestUser) {
     return response.json();
   };
   await api('POST', `/contacts/${alice.id}/events`, { kind: 'promotion', date: '2026-01-10', note: 'Head of research' }, 201);
+  const response = await env.app.inject({ method: 'POST', url: '/api/v1/duplicates/dismissals', headers: user.headers, payload: { a: alice.id, b: bob.id } });
+  expect(response.statusCode).toBe(204);
   await api('POST', `/contacts/${alice.id}/exchanges`, { direction: 'i_offered', description: 'Review her talk', dueOn: '2026-03-04' }, 201);
   const skills = (await env.app.inject({ method: 'GET', url: '/api/v1/skills', headers: user.headers })).json().items as { id: string; name: string }[];
   const listening = skills.find((s) => s.name === 'Active listening')!.id;
@@ -91,6 +93,7 @@ describeEachDatabase('backup and restore', (env) => {
       interactions: 1,
       interaction_participants: 2,
       contact_merges: 1,
+      duplicate_dismissals: 1,
       contact_events: 1,
       exchanges: 1,
       skills: 8,

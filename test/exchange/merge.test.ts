@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { createUser, describeEachDatabase, type TestEnv, type TestUser } from '../harness/app.js';
 import { importFile } from './helpers.js';
 
-async function api(env: TestEnv, user: TestUser, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: unknown) {
+async function api(env: TestEnv, user: TestUser, method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   return env.app.inject({ method, url: `/api/v1${url}`, headers: user.headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 }
 
@@ -19,6 +19,12 @@ describeEachDatabase('duplicates and merge', (env) => {
     const coffee = (await api(env(), user, 'POST', '/interactions', { participantIds: [b.id], kind: 'coffee', occurredAt: '2026-01-10T10:00:00Z', summary: 'Notes on the engine' })).json();
     const both = (await api(env(), user, 'POST', '/interactions', { participantIds: [a.id, b.id], kind: 'meeting', occurredAt: '2026-01-05T10:00:00Z', summary: 'Royal Society' })).json();
     return { a, b, coffee, both };
+  }
+
+  async function pairsOf(user: TestUser): Promise<string[][]> {
+    const response = await api(env(), user, 'GET', '/duplicates');
+    expect(response.statusCode).toBe(200);
+    return response.json().items.map((p: { a: { id: string }; b: { id: string } }) => [p.a.id, p.b.id].sort());
   }
 
   it('lists likely duplicates with the reasons', async () => {
@@ -106,5 +112,55 @@ describeEachDatabase('duplicates and merge', (env) => {
     const foreign = await api(env(), user, 'POST', '/merges', { keepId: mine.id, mergeId: theirs.id });
     expect(foreign.statusCode).toBe(404);
     expect((await api(env(), other, 'GET', `/contacts/${theirs.id}`)).statusCode).toBe(200);
+  });
+
+  it('stops listing a pair marked as different people, in either order, until that is taken back', async () => {
+    const user = await createUser(env());
+    const { a, b } = await twoAdas(user);
+    const pairs = () => pairsOf(user);
+    expect(await pairs()).toEqual([[a.id, b.id].sort()]);
+
+    expect((await api(env(), user, 'POST', '/duplicates/dismissals', { a: b.id, b: a.id })).statusCode).toBe(204);
+    expect(await pairs()).toEqual([]);
+    // Saying it again changes nothing.
+    expect((await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id, b: b.id })).statusCode).toBe(204);
+    expect(await env().db.kysely.selectFrom('duplicate_dismissals').select(['first_contact_id', 'second_contact_id']).where('owner_id', '=', user.userId).execute()).toEqual([
+      { first_contact_id: b.id, second_contact_id: a.id },
+    ]);
+
+    expect((await api(env(), user, 'DELETE', `/duplicates/dismissals/${a.id}/${b.id}`)).statusCode).toBe(204);
+    expect(await pairs()).toEqual([[a.id, b.id].sort()]);
+    const again = await api(env(), user, 'DELETE', `/duplicates/dismissals/${b.id}/${a.id}`);
+    expect([again.statusCode, again.json().error.code]).toEqual([404, 'DISMISSAL_NOT_FOUND']);
+  });
+
+  it('refuses to mark a contact as different from itself, or from one that is not yours or is gone', async () => {
+    const user = await createUser(env());
+    const other = await createUser(env());
+    const { a, b } = await twoAdas(user);
+    const theirs = (await api(env(), other, 'POST', '/contacts', { displayName: 'Theirs' })).json();
+    const self = await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id, b: a.id });
+    expect([self.statusCode, self.json().error.details.fields]).toEqual([400, [{ path: 'b', message: 'is the same contact as a' }]]);
+    const foreign = await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id, b: theirs.id });
+    expect([foreign.statusCode, foreign.json().error.code, foreign.json().error.details.fields]).toEqual([404, 'CONTACT_NOT_FOUND', [{ path: 'b', message: `no contact with id ${theirs.id}` }]]);
+    expect((await api(env(), user, 'DELETE', `/contacts/${b.id}`)).statusCode).toBe(204);
+    const trashed = await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id, b: b.id });
+    expect([trashed.statusCode, trashed.json().error.code]).toEqual([404, 'CONTACT_NOT_FOUND']);
+    const missing = await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id });
+    expect([missing.statusCode, missing.json().error.details.fields.map((f: { path: string }) => f.path)]).toEqual([400, ['b']]);
+    expect(await env().db.kysely.selectFrom('duplicate_dismissals').selectAll().where('owner_id', 'in', [user.userId, other.userId]).execute()).toEqual([]);
+  });
+
+  it('keeps a dismissal while a contact is in the trash and forgets it when the contact is purged', async () => {
+    const user = await createUser(env());
+    const { a, b } = await twoAdas(user);
+    const stored = () => env().db.kysely.selectFrom('duplicate_dismissals').select('first_contact_id').where('owner_id', '=', user.userId).execute();
+    expect((await api(env(), user, 'POST', '/duplicates/dismissals', { a: a.id, b: b.id })).statusCode).toBe(204);
+    expect((await api(env(), user, 'DELETE', `/contacts/${b.id}`)).statusCode).toBe(204);
+    expect((await api(env(), user, 'POST', `/trash/contact/${b.id}/restore`)).statusCode).toBe(200);
+    expect(await pairsOf(user)).toEqual([]);
+    expect((await api(env(), user, 'DELETE', `/contacts/${b.id}`)).statusCode).toBe(204);
+    expect((await api(env(), user, 'DELETE', `/trash/contact/${b.id}`)).statusCode).toBe(204);
+    expect(await stored()).toEqual([]);
   });
 });

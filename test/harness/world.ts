@@ -95,6 +95,7 @@ export async function createWorld(env: TestEnv, word: string): Promise<World> {
   const event = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/contacts/${first.id}/events`, payload: { kind: 'promotion', date: '2026-02-01', note: `${word} lead` } }, 201);
   const exchange = await send<{ id: string }>(env, user, { method: 'POST', url: `/api/v1/contacts/${first.id}/exchanges`, payload: { direction: 'i_offered', description: `${word} intro` } }, 201);
   const calendar = await send<{ url: string }>(env, user, { method: 'POST', url: '/api/v1/calendar' }, 201);
+  await send(env, user, { method: 'POST', url: '/api/v1/duplicates/dismissals', payload: { a: first.id, b: second.id } }, 204);
 
   const skills = await send<{ items: { id: string }[] }>(env, user, { method: 'GET', url: '/api/v1/skills' }, 200);
   const skillId = skills.items[0]!.id;

@@ -44,6 +44,7 @@ export const BACKUP_TABLES = [
   'feedback_answers',
   'skill_ratings',
   'contact_merges',
+  'duplicate_dismissals',
 ] as const satisfies readonly (keyof DB)[];
 
 /** Owner-scoped tables deliberately left out, and why. */

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import type { ExpressionBuilder, Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { DB } from '../../platform/database/schema.js';
@@ -54,6 +54,21 @@ export const mergeInput = z.strictObject({
     .describe('Per field, whose value to keep when both have one (default: the kept contact)'),
 });
 export type MergeInput = z.input<typeof mergeInput>;
+
+export const pairInput = z.strictObject({
+  a: z.string().min(1).max(100).describe('One contact of the pair'),
+  b: z.string().min(1).max(100).describe('The other contact'),
+});
+export type PairInput = z.input<typeof pairInput>;
+
+/** Whether a dismissal names these two contacts, in either order: a restore renumbers ids, which can reverse any order. */
+function samePair(a: string, b: string) {
+  return (eb: ExpressionBuilder<DB, 'duplicate_dismissals'>) =>
+    eb.or([
+      eb.and([eb('first_contact_id', '=', a), eb('second_contact_id', '=', b)]),
+      eb.and([eb('first_contact_id', '=', b), eb('second_contact_id', '=', a)]),
+    ]);
+}
 
 interface UndoRecord {
   kept: Row;
@@ -119,10 +134,45 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       const byId = new Map(all.map((c) => [c.id, c]));
+      const dismissed = new Set(
+        (await db.selectFrom('duplicate_dismissals').select(['first_contact_id', 'second_contact_id']).where('owner_id', '=', scope.userId).execute()).flatMap((d) => [
+          `${d.first_contact_id} ${d.second_contact_id}`,
+          `${d.second_contact_id} ${d.first_contact_id}`,
+        ]),
+      );
       const pairs = findDuplicates(
         all.map((c) => ({ id: c.id, displayName: c.displayName, company: c.company, emails: c.emails.map((e) => e.value), phones: c.phones.map((p) => p.value), urls: c.urls.map((u) => u.value) })),
-      );
+      ).filter((p) => !dismissed.has(`${p.a} ${p.b}`));
       return pairs.slice(0, options.limit ?? 200).map((p) => ({ a: byId.get(p.a)!, b: byId.get(p.b)!, reasons: p.reasons }));
+    },
+
+    /** Marks two contacts as different people: the pair leaves the duplicates view, whatever they share. */
+    async dismissDuplicate(scope: Scope, input: PairInput): Promise<void> {
+      const { a, b } = parseInput(pairInput, input);
+      if (a === b) throw validationError([{ path: 'b', message: 'is the same contact as a' }]);
+      await db.transaction().execute(async (tx) => {
+        await live(tx, scope, a, 'a');
+        await live(tx, scope, b, 'b');
+        const known = await tx.selectFrom('duplicate_dismissals').select('first_contact_id').where('owner_id', '=', scope.userId).where(samePair(a, b)).executeTakeFirst();
+        if (known) return;
+        await tx
+          .insertInto('duplicate_dismissals')
+          .values({ owner_id: scope.userId, first_contact_id: a, second_contact_id: b, created_at: now() })
+          // Two requests at once: the second finds the pair taken.
+          .onConflict((c) => c.columns(['first_contact_id', 'second_contact_id']).doNothing())
+          .execute();
+      });
+    },
+
+    /** Takes a dismissal back: the pair shows in the duplicates view again if it still looks alike. */
+    async undoDismissal(scope: Scope, input: PairInput): Promise<void> {
+      const { a, b } = parseInput(pairInput, input);
+      const result = await db
+        .deleteFrom('duplicate_dismissals')
+        .where('owner_id', '=', scope.userId)
+        .where(samePair(a, b))
+        .executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw new AppError('DISMISSAL_NOT_FOUND', `${a} and ${b} were not marked as different people.`, { a, b });
     },
 
     async merge(scope: Scope, input: MergeInput): Promise<{ merge: MergeRecord; contact: Contact }> {

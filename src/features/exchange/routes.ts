@@ -5,7 +5,7 @@ import { asArray, contactSchema } from '../contacts/model.js';
 import { AppError } from '../../platform/errors.js';
 import { errorHandler } from '../../platform/http/errors.js';
 import { scopeOf, type App } from '../../platform/http/server.js';
-import { mergeInput, mergeSchema } from './merge.js';
+import { mergeInput, mergeSchema, pairInput } from './merge.js';
 import { IMPORT_FORMATS, importReportSchema } from './model.js';
 import type { ExchangeService } from './service.js';
 
@@ -144,6 +144,26 @@ export function exchangeRoutes(app: App, exchange: ExchangeService, options: { i
       response: { 200: z.object({ items: z.array(z.object({ a: contactSchema, b: contactSchema, reasons: z.array(z.string()) })) }) },
     },
     handler: async (request) => ({ items: await exchange.duplicates(scopeOf(request), { limit: request.query.limit }) }),
+  });
+
+  app.post('/duplicates/dismissals', {
+    schema: {
+      tags: ['exchange'],
+      summary: 'Mark two contacts as different people, so they no longer show as possible duplicates',
+      body: pairInput,
+    },
+    handler: async (request, reply) => {
+      await exchange.dismissDuplicate(scopeOf(request), request.body);
+      return reply.status(204).send();
+    },
+  });
+
+  app.delete('/duplicates/dismissals/:a/:b', {
+    schema: { tags: ['exchange'], summary: 'Take back marking two contacts as different people', params: pairInput },
+    handler: async (request, reply) => {
+      await exchange.undoDismissal(scopeOf(request), request.params);
+      return reply.status(204).send();
+    },
   });
 
   app.post('/merges', {

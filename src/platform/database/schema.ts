@@ -349,6 +349,14 @@ export interface ContactMergesTable {
   undone_at: Timestamp | null;
 }
 
+/** Two contacts the user said are not the same person, in either order. */
+export interface DuplicateDismissalsTable {
+  owner_id: string;
+  first_contact_id: string;
+  second_contact_id: string;
+  created_at: Timestamp;
+}
+
 export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
@@ -381,4 +389,5 @@ export interface DB {
   contact_sources: ContactSourcesTable;
   import_sessions: ImportSessionsTable;
   contact_merges: ContactMergesTable;
+  duplicate_dismissals: DuplicateDismissalsTable;
 }

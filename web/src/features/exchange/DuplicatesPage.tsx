@@ -5,7 +5,7 @@ import { formatDateTime, formatRelative } from '../../shared/time';
 import type { Contact } from '../../shared/types';
 import { EmptyState, ErrorState, Loading, useRun, useToast } from '../../shared/ui';
 import { useContact } from '../contacts/api';
-import { useDuplicates, useMerges, useUndoMerge, type DuplicatePair } from './api';
+import { useDismissDuplicate, useDuplicates, useMerges, useUndoMerge, type DuplicatePair } from './api';
 import { MergeDialog } from './MergeDialog';
 import { reasonLabels } from './model';
 import type { MergeRecord } from './types';
@@ -15,7 +15,19 @@ import './exchange.css';
 export function DuplicatesPage() {
   const duplicates = useDuplicates();
   const [merging, setMerging] = useState<DuplicatePair | null>(null);
+  const dismiss = useDismissDuplicate();
+  const run = useRun();
+  const toast = useToast();
   const now = new Date();
+
+  const notTheSame = (pair: DuplicatePair) =>
+    run(async () => {
+      await dismiss.mutateAsync({ pair, dismissed: true });
+      toast({
+        message: `${pair.a.displayName} and ${pair.b.displayName} are marked as different people.`,
+        action: { label: 'Undo', run: () => run(() => dismiss.mutateAsync({ pair, dismissed: false })) },
+      });
+    });
 
   return (
     <div className="page wide-page">
@@ -51,9 +63,18 @@ export function DuplicatesPage() {
                   <Summary contact={pair.a} now={now} />
                   <Summary contact={pair.b} now={now} />
                 </div>
-                <div>
+                <div className="button-row">
                   <button type="button" className="btn" onClick={() => setMerging(pair)} aria-label={`Compare and merge ${pair.a.displayName} and ${pair.b.displayName}`}>
                     Compare and merge…
+                  </button>
+                  <button
+                    type="button"
+                    className="btn ghost"
+                    onClick={() => notTheSame(pair)}
+                    disabled={dismiss.isPending}
+                    aria-label={`Not the same person: ${pair.a.displayName} and ${pair.b.displayName}`}
+                  >
+                    Not the same person
                   </button>
                 </div>
               </li>

@@ -41,6 +41,18 @@ export function useMerges() {
   return useQuery({ queryKey: exchangeKeys.merges, queryFn: ({ signal }) => api.get<{ items: MergeRecord[] }>('/merges', signal), select: (d) => d.items });
 }
 
+/** Marks a pair as two different people, or takes that back: only the duplicates list changes. */
+export function useDismissDuplicate() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ pair, dismissed }: { pair: DuplicatePair; dismissed: boolean }) =>
+      dismissed
+        ? api.post<void>('/duplicates/dismissals', { a: pair.a.id, b: pair.b.id })
+        : api.del(`/duplicates/dismissals/${encodeURIComponent(pair.a.id)}/${encodeURIComponent(pair.b.id)}`),
+    onSuccess: () => client.invalidateQueries({ queryKey: exchangeKeys.duplicates }),
+  });
+}
+
 export interface MergeInput {
   keepId: string;
   mergeId: string;
