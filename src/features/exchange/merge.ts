@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { Scope } from '../../platform/auth/scope.js';
 import type { DB } from '../../platform/database/schema.js';
@@ -10,6 +10,7 @@ import type { ContactsService } from '../contacts/service.js';
 import { findDuplicates } from './duplicates.js';
 import { SCALARS, type Scalar } from './match.js';
 import { decodeRow, encodeRow, type Row } from './rows.js';
+import * as store from './store.js';
 
 /*
  * Duplicates and merging. A merge keeps one contact and folds the other into it: every
@@ -60,15 +61,6 @@ export const pairInput = z.strictObject({
   b: z.string().min(1).max(100).describe('The other contact'),
 });
 export type PairInput = z.input<typeof pairInput>;
-
-/** Whether a dismissal names these two contacts, in either order: a restore renumbers ids, which can reverse any order. */
-function samePair(a: string, b: string) {
-  return (eb: ExpressionBuilder<DB, 'duplicate_dismissals'>) =>
-    eb.or([
-      eb.and([eb('first_contact_id', '=', a), eb('second_contact_id', '=', b)]),
-      eb.and([eb('first_contact_id', '=', b), eb('second_contact_id', '=', a)]),
-    ]);
-}
 
 interface UndoRecord {
   kept: Row;
@@ -134,12 +126,7 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         cursor = page.nextCursor ?? undefined;
       } while (cursor);
       const byId = new Map(all.map((c) => [c.id, c]));
-      const dismissed = new Set(
-        (await db.selectFrom('duplicate_dismissals').select(['first_contact_id', 'second_contact_id']).where('owner_id', '=', scope.userId).execute()).flatMap((d) => [
-          `${d.first_contact_id} ${d.second_contact_id}`,
-          `${d.second_contact_id} ${d.first_contact_id}`,
-        ]),
-      );
+      const dismissed = await store.dismissedPairs(db, scope.userId);
       const pairs = findDuplicates(
         all.map((c) => ({ id: c.id, displayName: c.displayName, company: c.company, emails: c.emails.map((e) => e.value), phones: c.phones.map((p) => p.value), urls: c.urls.map((u) => u.value) })),
       ).filter((p) => !dismissed.has(`${p.a} ${p.b}`));
@@ -153,26 +140,14 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
       await db.transaction().execute(async (tx) => {
         await live(tx, scope, a, 'a');
         await live(tx, scope, b, 'b');
-        const known = await tx.selectFrom('duplicate_dismissals').select('first_contact_id').where('owner_id', '=', scope.userId).where(samePair(a, b)).executeTakeFirst();
-        if (known) return;
-        await tx
-          .insertInto('duplicate_dismissals')
-          .values({ owner_id: scope.userId, first_contact_id: a, second_contact_id: b, created_at: now() })
-          // Two requests at once: the second finds the pair taken.
-          .onConflict((c) => c.columns(['first_contact_id', 'second_contact_id']).doNothing())
-          .execute();
+        await store.addDismissal(tx, scope.userId, a, b, now());
       });
     },
 
     /** Takes a dismissal back: the pair shows in the duplicates view again if it still looks alike. */
     async undoDismissal(scope: Scope, input: PairInput): Promise<void> {
       const { a, b } = parseInput(pairInput, input);
-      const result = await db
-        .deleteFrom('duplicate_dismissals')
-        .where('owner_id', '=', scope.userId)
-        .where(samePair(a, b))
-        .executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw new AppError('DISMISSAL_NOT_FOUND', `${a} and ${b} were not marked as different people.`, { a, b });
+      if (!(await store.removeDismissal(db, scope.userId, a, b))) throw new AppError('DISMISSAL_NOT_FOUND', `${a} and ${b} were not marked as different people.`, { a, b });
     },
 
     async merge(scope: Scope, input: MergeInput): Promise<{ merge: MergeRecord; contact: Contact }> {

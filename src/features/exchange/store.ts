@@ -1,5 +1,5 @@
 import type SQLite from 'better-sqlite3';
-import { sql, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type Insertable, type Kysely, type Selectable } from 'kysely';
 import type { Dialect } from '../../platform/database/connect.js';
 import { jsonRows, readJsonRows } from '../../platform/database/json.js';
 import { afterCursor, orderBy, type Cursor } from '../../platform/database/pagination.js';
@@ -255,6 +255,39 @@ export async function analyze(db: Db): Promise<void> {
   for (const table of ['contacts', 'contact_methods', 'contact_tags', 'contact_dimensions', 'contact_extras', 'contact_sources']) {
     await sql`ANALYZE ${sql.table(table)}`.execute(db);
   }
+}
+
+/** Whether a dismissal names these two contacts, in either order: a restore renumbers ids, which can reverse any order. */
+function samePair(a: string, b: string) {
+  return (eb: ExpressionBuilder<DB, 'duplicate_dismissals'>) =>
+    eb.or([
+      eb.and([eb('first_contact_id', '=', a), eb('second_contact_id', '=', b)]),
+      eb.and([eb('first_contact_id', '=', b), eb('second_contact_id', '=', a)]),
+    ]);
+}
+
+/** The owner's pairs marked as different people, each as `a b` in both orders. */
+export async function dismissedPairs(db: Db, ownerId: string): Promise<Set<string>> {
+  const rows = await db.selectFrom('duplicate_dismissals').select(['first_contact_id', 'second_contact_id']).where('owner_id', '=', ownerId).execute();
+  return new Set(rows.flatMap((d) => [`${d.first_contact_id} ${d.second_contact_id}`, `${d.second_contact_id} ${d.first_contact_id}`]));
+}
+
+/** Marks a pair as different people; marking it again, in either order, changes nothing. */
+export async function addDismissal(db: Db, ownerId: string, a: string, b: string, at: string): Promise<void> {
+  const known = await db.selectFrom('duplicate_dismissals').select('first_contact_id').where('owner_id', '=', ownerId).where(samePair(a, b)).executeTakeFirst();
+  if (known) return;
+  await db
+    .insertInto('duplicate_dismissals')
+    .values({ owner_id: ownerId, first_contact_id: a, second_contact_id: b, created_at: at })
+    // Two requests at once: the second finds the pair taken.
+    .onConflict((c) => c.columns(['first_contact_id', 'second_contact_id']).doNothing())
+    .execute();
+}
+
+/** Takes a pair's mark back; whether there was one. */
+export async function removeDismissal(db: Db, ownerId: string, a: string, b: string): Promise<boolean> {
+  const result = await db.deleteFrom('duplicate_dismissals').where('owner_id', '=', ownerId).where(samePair(a, b)).executeTakeFirst();
+  return Number(result.numDeletedRows) > 0;
 }
 
 /** Every live contact's identifying data, for matching an import against. */

@@ -278,7 +278,8 @@ export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDa
   return [...recurring, ...dated, ...(await oneOffEventsAfter(db, ownerId, last.occurred_on, last.id))];
 }
 
-const successesIn = precompiled((db: Db, ownerId: string, from: string, to: string, limit: number) =>
+/** The latest unacknowledged successes (SUCCESS_KINDS) dated within [from, to]. */
+export const unacknowledgedSuccesses = precompiled((db: Db, ownerId: string, from: string, to: string, limit: number) =>
   eventColumns(db, ownerId)
     .where('e.kind', 'in', SUCCESS_KINDS)
     .where('e.acknowledged_at', 'is', null)
@@ -288,11 +289,6 @@ const successesIn = precompiled((db: Db, ownerId: string, from: string, to: stri
     .orderBy('e.id')
     .limit(limit),
 );
-
-/** The latest unacknowledged successes (SUCCESS_KINDS) dated within [from, to]. */
-export async function unacknowledgedSuccesses(db: Db, ownerId: string, from: string, to: string, limit: number) {
-  return successesIn(db, ownerId, from, to, limit);
-}
 
 function openGiving(db: Db, ownerId: string) {
   return db
