@@ -4,6 +4,8 @@ import SQLite from 'better-sqlite3';
 import pg from 'pg';
 import { benchSource, type BenchParams } from '../src/features/seed/bench.js';
 import type { ContactRef, SeedContact, SeedInteraction } from '../src/features/seed/model.js';
+// The contact row's copy of its children, as Rapport builds it: data, not a way of writing it.
+import { childrenJson } from '../src/features/contacts/store.js';
 
 export interface SeedResult {
   ms: number;
@@ -34,9 +36,9 @@ function birthdayParts(value: string | null): [number | null, number | null, num
 }
 
 function contactValues(c: SeedContact, ownerId: string): unknown[] {
-  return [c.id, ownerId, c.displayName, sortName(c.displayName), c.firstName, c.lastName, c.company, c.title, c.location, ...birthdayParts(c.birthday), c.metHow, c.metOn, c.circle, c.cadenceDays, c.notes, c.createdAt, c.createdAt];
+  return [c.id, ownerId, c.displayName, sortName(c.displayName), c.firstName, c.lastName, c.company, c.title, c.location, ...birthdayParts(c.birthday), c.metHow, c.metOn, c.circle, c.cadenceDays, c.notes, c.createdAt, c.createdAt, childrenJson(c)];
 }
-const CONTACT_COLUMNS = 'id, owner_id, display_name, sort_name, first_name, last_name, company, title, location, birth_year, birth_month, birth_day, met_how, met_on, circle, cadence_days, notes, created_at, updated_at';
+const CONTACT_COLUMNS = 'id, owner_id, display_name, sort_name, first_name, last_name, company, title, location, birth_year, birth_month, birth_day, met_how, met_on, circle, cadence_days, notes, created_at, updated_at, children';
 
 function interactionValues(i: SeedInteraction, ownerId: string): unknown[] {
   return [i.id, ownerId, i.kind, i.channel, i.occurredAt, i.summary, i.notes, i.shared.needs, i.shared.challenges, i.shared.plans, i.learned, i.quality, i.followUp?.text ?? null, i.followUp?.due ?? null, i.followUp?.doneAt ?? null, i.occurredAt, i.occurredAt];
@@ -57,7 +59,7 @@ export function rawSqliteSeed(file: string, params: BenchParams): SeedResult {
   db.pragma('synchronous = NORMAL');
   // The same large page cache as Rapport's bulk load: the fastest way known either way.
   db.pragma('cache_size = -262144');
-  const contact = db.prepare(`INSERT INTO contacts (${CONTACT_COLUMNS}) VALUES (${placeholders(19)})`);
+  const contact = db.prepare(`INSERT INTO contacts (${CONTACT_COLUMNS}) VALUES (${placeholders(20)})`);
   const method = db.prepare('INSERT INTO contact_methods (id, owner_id, contact_id, kind, type, value, position) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const dimension = db.prepare('INSERT INTO contact_dimensions (owner_id, contact_id, dimension, value) VALUES (?, ?, ?, ?)');
   const tag = db.prepare('INSERT INTO contact_tags (owner_id, contact_id, tag) VALUES (?, ?, ?)');

@@ -67,7 +67,7 @@ function* connections(csv: string) {
   }
 }
 
-const RAW_CONTACT_COLUMNS = 'id, owner_id, display_name, sort_name, first_name, last_name, company, title, met_how, met_on, created_at, updated_at';
+const RAW_CONTACT_COLUMNS = 'id, owner_id, display_name, sort_name, first_name, last_name, company, title, met_how, met_on, created_at, updated_at, children';
 const RAW_METHOD_COLUMNS = 'id, owner_id, contact_id, kind, type, value, position';
 const RAW_DOCUMENT_COLUMNS = 'owner_id, entity, entity_id, title, body';
 const RAW_SOURCE_COLUMNS = 'contact_id, owner_id, source, snapshot, imported_at';
@@ -77,8 +77,8 @@ const RAW_SOURCE_COLUMNS = 'contact_id, owner_id, source, snapshot, imported_at'
 const newId = uuidV7Generator();
 
 /**
- * The rows an import writes for one connection, as the raw baselines write them: the contact, its
- * LinkedIn URL and email, its search document, and the snapshot of the row it came from (what the
+ * The rows an import writes for one connection, as the raw baselines write them: the contact with
+ * the copy of its children it keeps, its LinkedIn URL and email, its search document, and the snapshot of the row it came from (what the
  * next import of a newer export is compared with), the same JSON Rapport keeps.
  */
 function rawRows(c: ReturnType<typeof connections> extends Generator<infer T> ? T : never, owner: string, now: string) {
@@ -95,7 +95,7 @@ function rawRows(c: ReturnType<typeof connections> extends Generator<infer T> ? 
     photo: null,
   });
   return {
-    contact: [id, owner, c.name, c.sortName, c.first, c.last, c.company, c.title, 'LinkedIn', c.on, now, now],
+    contact: [id, owner, c.name, c.sortName, c.first, c.last, c.company, c.title, 'LinkedIn', c.on, now, now, JSON.stringify(methods.map((m) => m.slice(3)))],
     methods,
     document: [owner, 'contact', id, c.name, [c.company, c.title, 'LinkedIn', c.email, c.url].filter(Boolean).join(' ')],
     source: [id, owner, 'linkedin', snapshot, now],

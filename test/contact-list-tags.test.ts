@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import type { Contact } from '../src/features/contacts/model.js';
-import { TAG_DRIVEN_MAX } from '../src/features/contacts/store.js';
+import { refreshChildren, TAG_DRIVEN_MAX } from '../src/features/contacts/store.js';
 import type { Services } from '../src/services.js';
 import { authenticatedScope, type Scope } from '../src/platform/auth/scope.js';
 import { createUser, describeEachDatabase } from './harness/app.js';
@@ -25,6 +25,8 @@ describeEachDatabase('contact list by tag', (env) => {
     await services.seed.bench(scope, { contacts: TAG_DRIVEN_MAX + 100, interactions: 0, seed: 5 });
     // A tag on every contact: too common to read from the tag index, so the name index is walked.
     await sql`INSERT INTO contact_tags (owner_id, contact_id, tag) SELECT owner_id, id, 'everyone' FROM contacts WHERE owner_id = ${user.userId}`.execute(db.kysely);
+    const ids = await db.kysely.selectFrom('contacts').select('id').where('owner_id', '=', user.userId).execute();
+    await refreshChildren(db.kysely, user.userId, ids.map((r) => r.id));
 
     const byName = await everyPage(services, scope, { sort: 'name', limit: 500 });
     expect(byName).toHaveLength(TAG_DRIVEN_MAX + 100);

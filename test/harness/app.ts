@@ -1,6 +1,7 @@
-import { afterAll, afterEach, beforeAll, beforeEach, describe } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect } from 'vitest';
 import { buildServer } from '../../src/app.js';
 import { createServices, type Services } from '../../src/services.js';
+import { childrenFrom, childrenOf } from '../../src/features/contacts/store.js';
 import { loadConfig, type Config } from '../../src/platform/config.js';
 import type { Database, Dialect } from '../../src/platform/database/connect.js';
 import type { Deps } from '../../src/platform/deps.js';
@@ -42,6 +43,20 @@ async function openEnv(dialect: Dialect, options: EnvOptions): Promise<TestEnv> 
   return { dialect, db, deps, clock: deps.testClock, config, services, app };
 }
 
+/**
+ * Fails the test when a contact's stored children differ from its child rows: every write that
+ * changes them must refresh the copy (see refreshChildren), and every test checks that it did.
+ */
+async function expectChildrenFresh(env: TestEnv | null) {
+  if (!env) return;
+  const rows = await env.db.kysely
+    .selectFrom('contacts as c')
+    .select(['c.id', 'c.children', childrenOf(env.dialect).as('fresh')])
+    .execute();
+  const stale = rows.filter((r) => JSON.stringify(childrenFrom(r)) !== JSON.stringify(childrenFrom({ children: r.fresh })));
+  expect(stale.map((r) => ({ id: r.id, stored: childrenFrom(r), rows: childrenFrom({ children: r.fresh }) }))).toEqual([]);
+}
+
 async function closeEnv(env: TestEnv | null) {
   await env?.app.close();
   await env?.db.close();
@@ -62,6 +77,7 @@ export function describeEachDatabase(name: string, body: (env: () => TestEnv) =>
           env = await openEnv(dialect, options);
         });
         afterEach(async () => {
+          await expectChildrenFresh(env);
           await closeEnv(env);
           env = null;
         });
@@ -71,6 +87,7 @@ export function describeEachDatabase(name: string, body: (env: () => TestEnv) =>
         });
         afterAll(() => closeEnv(env));
         beforeEach(() => env?.clock.set(TEST_START));
+        afterEach(() => expectChildrenFresh(env));
       }
       body(() => {
         if (!env) throw new Error('the test database is not ready');

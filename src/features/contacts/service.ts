@@ -72,6 +72,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
     if (data.urls) await store.replaceMethods(tx, scope.userId, id, 'url', data.urls, deps.newId);
     if (data.dimensions) await store.replaceDimensions(tx, scope.userId, id, data.dimensions);
     if (data.tags) await store.replaceTags(tx, scope.userId, id, normalizeTags(data.tags));
+    if (data.emails || data.phones || data.urls || data.dimensions || data.tags) await store.refreshChildren(tx, scope.userId, [id]);
   }
 
   /** Ids of the given contacts that exist, belong to the user and are not in the trash. */
@@ -208,6 +209,7 @@ export function createContactsService(deps: Deps, accounts: AccountsService) {
         } else {
           if (data.action === 'tag') await store.addTags(tx, scope.userId, ids, tags);
           else await store.removeTags(tx, scope.userId, ids, tags);
+          await store.refreshChildren(tx, scope.userId, ids);
           await store.touch(tx, scope.userId, ids, at);
           // Tags are part of a contact's search document.
           await reindex(tx, ids);

@@ -8,6 +8,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { MIGRATIONS } from '../../migrations/index.js';
 import type { ContactsService } from '../contacts/service.js';
+import { refreshChildren } from '../contacts/store.js';
 import { decodeValue, encodeValue, type Row } from './rows.js';
 import type { InteractionsService } from '../interactions/service.js';
 
@@ -70,6 +71,8 @@ function sortedRow(row: Row, drop: ReadonlySet<string>): Row {
 }
 
 const OWNER = new Set(['owner_id']);
+/** Columns a backup leaves out: the owner is the account restored into; derived columns are rebuilt on restore. */
+const NOT_COPIED: Partial<Record<string, ReadonlySet<string>>> = { contacts: new Set(['owner_id', 'children']) };
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/gi;
 
 function invalid(message: string, details: Record<string, unknown> = {}): AppError {
@@ -91,7 +94,7 @@ export function createBackupService(deps: Deps, contacts: ContactsService, inter
 
   async function tableRows(tx: Kysely<Record<string, Row>>, table: string, ownerId: string): Promise<Row[]> {
     const rows = await tx.selectFrom(table).selectAll().where('owner_id', '=', ownerId).execute();
-    return rows.map((r) => sortedRow(r, OWNER)).sort((a, b) => {
+    return rows.map((r) => sortedRow(r, NOT_COPIED[table] ?? OWNER)).sort((a, b) => {
       const x = JSON.stringify(a);
       const y = JSON.stringify(b);
       return x < y ? -1 : x > y ? 1 : 0;
@@ -180,6 +183,7 @@ export function createBackupService(deps: Deps, contacts: ContactsService, inter
             throw invalid(`the account settings do not fit this database (${error instanceof Error ? error.message : String(error)})`, { field: 'account' });
           }
         }
+        await refreshChildren(trx, scope.userId, (tables.contacts ?? []).map((r) => String(remap(r.id))));
         const contactIds = (tables.contacts ?? []).filter((r) => r.deleted_at === null).map((r) => String(remap(r.id)));
         const interactionIds = (tables.interactions ?? []).filter((r) => r.deleted_at === null).map((r) => String(remap(r.id)));
         for (let i = 0; i < contactIds.length; i += 500) await contacts.reindex(trx, contactIds.slice(i, i + 500));

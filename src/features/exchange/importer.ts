@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import type { Contact } from '../contacts/model.js';
 import { displayNameOf, sortNameOf } from '../contacts/model.js';
 import type { ContactsService } from '../contacts/service.js';
+import { refreshChildren } from '../contacts/store.js';
 import {
   MatchIndex,
   SCALARS,
@@ -207,6 +208,7 @@ export async function runImport(tx: Kysely<DB>, deps: Deps, contacts: ContactsSe
     await store.insertExtras(tx, extraRows, deps.db.sqlite);
     for (const [id, w] of working) if (w.changed && w.photo) await store.putPhoto(tx, ownerId, id, w.photo, at);
     await store.putSnapshots(tx, ownerId, options.source, snapshots, at, deps.db.sqlite);
+    await refreshChildren(tx, ownerId, touched);
     if (touched.length > 0) await contacts.reindex(tx, touched);
     await contacts.refreshSchedule(tx, scope, rescheduled);
   }

@@ -7,6 +7,7 @@ import { AppError } from '../../platform/errors.js';
 import { parseInput, validationError } from '../../platform/validation.js';
 import { sortNameOf, type Contact } from '../contacts/model.js';
 import type { ContactsService } from '../contacts/service.js';
+import { refreshChildren } from '../contacts/store.js';
 import { findDuplicates } from './duplicates.js';
 import { SCALARS, type Scalar } from './match.js';
 import { decodeRow, encodeRow, type Row } from './rows.js';
@@ -71,8 +72,8 @@ interface UndoRecord {
   keptAfter: Row;
 }
 
-/** Columns that follow from interactions and settings, not from edits. */
-const DERIVED = new Set(['last_interaction_at', 'due_at', 'priority_at', 'strength_log']);
+/** Columns that follow from interactions, settings and child rows, not from edits. */
+const DERIVED = new Set(['last_interaction_at', 'due_at', 'priority_at', 'strength_log', 'children']);
 
 function editedSince(before: Row, now: Row): boolean {
   return Object.keys(now).some((k) => !DERIVED.has(k) && JSON.stringify(now[k]) !== JSON.stringify(before[k]));
@@ -208,6 +209,7 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         const at = now();
         await tx.updateTable('contacts').set({ ...patch, updated_at: at }).where('owner_id', '=', scope.userId).where('id', '=', kept.id).execute();
         await tx.deleteFrom('contacts').where('owner_id', '=', scope.userId).where('id', '=', merged.id).execute();
+        await refreshChildren(trx, scope.userId, [kept.id]);
         await contacts.refreshSchedule(trx, scope, [kept.id]);
         await contacts.reindex(trx, [kept.id, merged.id]);
         undo.keptAfter = encodeRow(await tx.selectFrom('contacts').selectAll().where('owner_id', '=', scope.userId).where('id', '=', kept.id).executeTakeFirstOrThrow());
@@ -249,6 +251,8 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
         const keptColumns = Object.fromEntries(Object.entries(decodeRow(undo.kept)).filter(([k]) => k !== 'id' && k !== 'owner_id'));
         await tx.updateTable('contacts').set({ ...keptColumns, updated_at: now() }).where('owner_id', '=', scope.userId).where('id', '=', record.kept_id).execute();
         await trx.updateTable('contact_merges').set({ undone_at: now() }).where('owner_id', '=', scope.userId).where('id', '=', mergeId).execute();
+        // Merges recorded before contacts stored their children bring none back.
+        await refreshChildren(trx, scope.userId, [record.kept_id, record.merged_id]);
         await contacts.refreshSchedule(trx, scope, [record.kept_id, record.merged_id]);
         await contacts.reindex(trx, [record.kept_id, record.merged_id]);
         const both = await contacts.findMany(trx, scope, [record.kept_id, record.merged_id]);

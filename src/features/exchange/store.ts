@@ -4,7 +4,7 @@ import type { Dialect } from '../../platform/database/connect.js';
 import { jsonRows, readJsonRows } from '../../platform/database/json.js';
 import { afterCursor, orderBy, type Cursor } from '../../platform/database/pagination.js';
 import type { ContactExtrasTable, ContactsTable, DB } from '../../platform/database/schema.js';
-import { childrenColumn, childrenFrom, sortSpec, toCard } from '../contacts/store.js';
+import { childrenFrom, childrenJson, sortSpec, toCard } from '../contacts/store.js';
 import type { ExportCard, ExtraProperty } from './model.js';
 import type { Snapshot } from './match.js';
 
@@ -61,7 +61,7 @@ export interface ContactInsert {
 /** Inserts contacts with their emails, phones, links, tags and dimensions in a few statements. */
 export async function insertContacts(db: Db, ownerId: string, contacts: readonly ContactInsert[], newId: () => string, raw: Raw = null): Promise<void> {
   if (contacts.length === 0) return;
-  await insertChunked(db, 'contacts', contacts.map((c) => c.row), raw);
+  await insertChunked(db, 'contacts', contacts.map((c) => ({ ...c.row, children: childrenJson(c) })), raw);
   const methods = contacts.flatMap((c) =>
     (['email', 'phone', 'url'] as const).flatMap((kind) =>
       c[`${kind}s`].map((m, position) => ({ id: newId(), owner_id: ownerId, contact_id: c.row.id, kind, type: m.type, value: m.value, position })),
@@ -166,10 +166,9 @@ function selectCards(db: Db, dialect: Dialect, ownerId: string) {
     .select([
       'c.id', 'c.sort_name', 'c.display_name', 'c.first_name', 'c.middle_name', 'c.last_name', 'c.nickname', 'c.prefix', 'c.suffix',
       'c.company', 'c.title', 'c.location', 'c.birth_year', 'c.birth_month', 'c.birth_day', 'c.met_how', 'c.met_on', 'c.circle',
-      'c.cadence_days', 'c.notes', 'c.updated_at',
+      'c.cadence_days', 'c.notes', 'c.updated_at', 'c.children',
     ])
     .select([
-      childrenColumn(dialect),
       // Sorted here rather than by the query: an ORDER BY in the subquery built a temporary
       // B-tree for every contact on SQLite, though nearly all have no kept properties.
       sql<string | null>`(SELECT ${jsonRows(dialect, ['x.position', 'x.property_group', 'x.name', 'x.params', 'x.value'].map(ref))} FROM contact_extras x WHERE x.contact_id = c.id)`.as('extras'),

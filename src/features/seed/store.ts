@@ -4,6 +4,7 @@ import { insertMany } from '../../platform/database/bulk.js';
 import type { DB } from '../../platform/database/schema.js';
 import { parseBirthday } from '../../platform/dates.js';
 import { sortNameOf } from '../contacts/model.js';
+import { childrenJson } from '../contacts/store.js';
 import type { SeedContact, SeedInteraction } from './model.js';
 
 /*
@@ -55,6 +56,7 @@ export async function insertContacts(db: Db, dialect: Dialect, ownerId: string, 
       updated_at: c.createdAt,
       deleted_at: null,
       last_interaction_at: null,
+      children: childrenJson(c),
     });
     for (const kind of ['email', 'phone', 'url'] as const) {
       const list = kind === 'email' ? c.emails : kind === 'phone' ? c.phones : c.urls;

@@ -76,6 +76,11 @@ export interface ContactsTable {
   due_at: Timestamp | null;
   priority_at: Timestamp | null;
   strength_log: number | null;
+  /**
+   * The contact's methods, dimensions and tags as JSON rows [kind, type, value, position], kept by
+   * refreshChildren in every transaction that changes them (NULL or [] for none).
+   */
+  children: string | null;
 }
 
 export interface ContactMethodsTable {
