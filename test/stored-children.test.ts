@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../src/migrations/index.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
@@ -21,7 +22,8 @@ for (const dialect of DIALECTS) {
       const db = await openEmpty(dialect);
       try {
         await migrateToLatest(db, BEFORE);
-        const k = db.kysely;
+        // The schema before the migration, not the application's.
+        const k = db.kysely as unknown as Kysely<any>;
         const at = '2026-01-01T00:00:00.000Z';
         await k.insertInto('users').values({ id: 'u1', email: 'u1@example.com', password_hash: 'x', display_name: 'U', created_at: at, updated_at: at }).execute();
         for (const id of ['c1', 'c2']) {
@@ -41,7 +43,7 @@ for (const dialect of DIALECTS) {
         await migrateToLatest(db);
 
         const contacts = createServices(testDeps(db)).contacts;
-        const byId = new Map((await contacts.findMany(k, authenticatedScope('u1'), ['c1', 'c2'])).map((c) => [c.id, c]));
+        const byId = new Map((await contacts.findMany(db.kysely, authenticatedScope('u1'), ['c1', 'c2'])).map((c) => [c.id, c]));
         const [c1, c2] = [byId.get('c1'), byId.get('c2')];
         expect({ emails: c1!.emails, phones: c1!.phones, urls: c1!.urls, dimensions: c1!.dimensions, tags: c1!.tags }).toEqual({
           emails: [

@@ -151,6 +151,29 @@ describeEachDatabase('duplicates and merge', (env) => {
     expect(await env().db.kysely.selectFrom('duplicate_dismissals').selectAll().where('owner_id', 'in', [user.userId, other.userId]).execute()).toEqual([]);
   });
 
+  it("gives the kept contact the merged one's dismissals, and undo gives them back", async () => {
+    const user = await createUser(env());
+    const { a, b } = await twoAdas(user);
+    const [c, d] = [(await api(env(), user, 'POST', '/contacts', { displayName: 'Ada Byron' })).json(), (await api(env(), user, 'POST', '/contacts', { displayName: 'Ada Clark' })).json()];
+    const name = new Map([[a.id, 'a'], [b.id, 'b'], [c.id, 'c'], [d.id, 'd']]);
+    const marks = async () =>
+      (await env().db.kysely.selectFrom('duplicate_dismissals').select(['first_contact_id', 'second_contact_id']).where('owner_id', '=', user.userId).execute())
+        .map((m) => `${name.get(m.first_contact_id)}${name.get(m.second_contact_id)}`)
+        .sort();
+    // b is not c; a and b are different people (then merged anyway); both a and b are not d.
+    for (const [x, y] of [[c, b], [a, b], [b, d], [a, d]]) expect((await api(env(), user, 'POST', '/duplicates/dismissals', { a: x.id, b: y.id })).statusCode).toBe(204);
+    expect(await marks()).toEqual(['ab', 'ad', 'bd', 'cb']);
+
+    const merged = await api(env(), user, 'POST', '/merges', { keepId: a.id, mergeId: b.id });
+    expect(merged.statusCode).toBe(201);
+    // a now carries "not c"; its own "not d" stays single; the pair it was merged with is gone.
+    expect(await marks()).toEqual(['ad', 'ca']);
+
+    const undone = await api(env(), user, 'POST', `/merges/${merged.json().merge.id}/undo`);
+    expect(undone.statusCode).toBe(200);
+    expect(await marks()).toEqual(['ab', 'ad', 'bd', 'cb']);
+  });
+
   it('keeps a dismissal while a contact is in the trash and forgets it when the contact is purged', async () => {
     const user = await createUser(env());
     const { a, b } = await twoAdas(user);

@@ -70,6 +70,8 @@ interface UndoRecord {
   dropped: { table: string; row: Row }[];
   /** The kept contact's row right after the merge: undo refuses when it has been edited since. */
   keptAfter: Row;
+  /** The merged contact's "not the same person" marks (absent from merges made before they were kept). */
+  dismissals?: { row: Row; moved: boolean }[];
 }
 
 /** Columns that follow from interactions, settings and child rows, not from edits. */
@@ -178,6 +180,8 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
           }
         }
 
+        undo.dismissals = (await store.moveDismissals(trx, scope.userId, merged.id, kept.id)).map((d) => ({ row: encodeRow(d.row), moved: d.moved }));
+
         // Fields: the kept contact's value unless blank or the other is preferred; losers go to notes.
         const patch: Row = {};
         const lost: string[] = [];
@@ -248,6 +252,8 @@ export function createMergeService(deps: Deps, contacts: ContactsService) {
           await tx.insertInto(table).values(row).execute();
         }
         for (const { table, row } of undo.dropped) await tx.insertInto(table).values(decodeRow(row)).execute();
+        const dismissals = (undo.dismissals ?? []).map((d) => ({ row: decodeRow(d.row) as store.MergedDismissal['row'], moved: d.moved }));
+        await store.restoreDismissals(trx, scope.userId, record.merged_id, record.kept_id, dismissals);
         const keptColumns = Object.fromEntries(Object.entries(decodeRow(undo.kept)).filter(([k]) => k !== 'id' && k !== 'owner_id'));
         await tx.updateTable('contacts').set({ ...keptColumns, updated_at: now() }).where('owner_id', '=', scope.userId).where('id', '=', record.kept_id).execute();
         await trx.updateTable('contact_merges').set({ undone_at: now() }).where('owner_id', '=', scope.userId).where('id', '=', mergeId).execute();

@@ -289,6 +289,42 @@ export async function removeDismissal(db: Db, ownerId: string, a: string, b: str
   return Number(result.numDeletedRows) > 0;
 }
 
+/** A dismissal as a merge found it, and whether the merge moved it to the kept contact (or dropped it). */
+export type MergedDismissal = { row: Selectable<DB['duplicate_dismissals']>; moved: boolean };
+
+/**
+ * Gives the kept contact of a merge the merged one's dismissals: "not the same person as X" holds
+ * for both, now that they are one. Dropped instead: the pair of the two merged contacts itself, and
+ * a pair the kept contact already has.
+ */
+export async function moveDismissals(db: Db, ownerId: string, from: string, to: string): Promise<MergedDismissal[]> {
+  const rows = await db
+    .selectFrom('duplicate_dismissals')
+    .selectAll()
+    .where('owner_id', '=', ownerId)
+    .where((eb) => eb.or([eb('first_contact_id', '=', from), eb('second_contact_id', '=', from)]))
+    .execute();
+  const out: MergedDismissal[] = [];
+  for (const row of rows) {
+    const other = row.first_contact_id === from ? row.second_contact_id : row.first_contact_id;
+    const taken = other === to || (await db.selectFrom('duplicate_dismissals').select('first_contact_id').where('owner_id', '=', ownerId).where(samePair(to, other)).executeTakeFirst());
+    if (taken) await db.deleteFrom('duplicate_dismissals').where('owner_id', '=', ownerId).where(samePair(row.first_contact_id, row.second_contact_id)).execute();
+    else await db.updateTable('duplicate_dismissals').set(row.first_contact_id === from ? { first_contact_id: to } : { second_contact_id: to }).where('owner_id', '=', ownerId).where(samePair(row.first_contact_id, row.second_contact_id)).execute();
+    out.push({ row, moved: !taken });
+  }
+  return out;
+}
+
+/** Undoes moveDismissals: the moved marks go back to the merged contact, the dropped ones return (unless the other contact is gone). */
+export async function restoreDismissals(db: Db, ownerId: string, from: string, to: string, dismissals: readonly MergedDismissal[]): Promise<void> {
+  for (const { row, moved } of dismissals) {
+    const other = row.first_contact_id === from ? row.second_contact_id : row.first_contact_id;
+    if (moved) await db.deleteFrom('duplicate_dismissals').where('owner_id', '=', ownerId).where(samePair(to, other)).execute();
+    if (!(await db.selectFrom('contacts').select('id').where('owner_id', '=', ownerId).where('id', '=', other).executeTakeFirst())) continue;
+    await db.insertInto('duplicate_dismissals').values(row).onConflict((c) => c.columns(['first_contact_id', 'second_contact_id']).doNothing()).execute();
+  }
+}
+
 /** Every live contact's identifying data, for matching an import against. */
 export async function matchData(db: Db, ownerId: string) {
   const contacts = await db.selectFrom('contacts').select(['id', 'display_name', 'company']).where('owner_id', '=', ownerId).where('deleted_at', 'is', null).execute();
