@@ -3,7 +3,7 @@ import { expect, it } from 'vitest';
 import { createServices } from '../src/services.js';
 import { benchSource, vocabulary } from '../src/features/seed/bench.js';
 import { authenticatedScope } from '../src/platform/auth/scope.js';
-import { CANDIDATES } from '../src/platform/database/search.js';
+import { CANDIDATES, rankPostgres, SEARCH_ENTITIES, tsQuery, type PostgresFinder } from '../src/platform/database/search.js';
 import { createUser, describeEachDatabase } from './harness/app.js';
 
 describeEachDatabase('search over a very common word', (env) => {
@@ -159,5 +159,29 @@ describeEachDatabase('search with another account in the database, planned with 
       const plan = (db.sqlite!.prepare(`EXPLAIN QUERY PLAN ${check.sql}`).all(...check.parameters) as { detail: string }[]).map((row) => row.detail);
       expect(plan).toContain('SEARCH search_docs USING COVERING INDEX search_docs_owner (owner_id=? AND seq>? AND seq<?)');
     }
+  });
+});
+
+describeEachDatabase('the ways PostgreSQL finds the newest matches', (env) => {
+  // A million documents choose `scan` and `window` (see choosePostgresFinders); here each is run on its own.
+  it('gives the same hits whichever way finds the newest CANDIDATES matches, and none when one finds fewer (PostgreSQL)', async () => {
+    const { services, db, dialect } = env();
+    if (dialect !== 'postgres') return;
+    const other = await createUser(env());
+    const user = await createUser(env());
+    await services.seed.bench(authenticatedScope(other.userId), { contacts: 20, interactions: 300, seed: 4 });
+    await services.seed.bench(authenticatedScope(user.userId), { contacts: 20, interactions: CANDIDATES + 300, seed: 3 });
+    const word = vocabulary().words[0]!;
+    const ranked = (finder: PostgresFinder) => rankPostgres(db.kysely, user.userId, word, tsQuery([word], false), { limit: 20, entities: SEARCH_ENTITIES }, finder);
+    const { newest } = await db.kysely.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('newest')).executeTakeFirstOrThrow();
+
+    const all = await ranked({ kind: 'all' });
+    const found = await services.search.search(authenticatedScope(user.userId), { q: word, limit: 20 });
+    expect(all.map((row) => row.entity_id)).toEqual(found.map((hit) => hit.id));
+    expect(await ranked({ kind: 'scan', after: 0 })).toEqual(all);
+    expect(await ranked({ kind: 'window', after: 0 })).toEqual(all);
+    // The newest 500 documents hold fewer than CANDIDATES matches: the next way must look further.
+    expect(await ranked({ kind: 'scan', after: Number(newest) - 500 })).toEqual([]);
+    expect(await ranked({ kind: 'window', after: Number(newest) - 500 })).toEqual([]);
   });
 });

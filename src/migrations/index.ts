@@ -13,6 +13,7 @@ import * as searchDocsByOwner from './2026_11_30_003_search_docs_by_owner.js';
 import * as birthdaysByName from './2026_12_01_001_birthdays_by_name.js';
 import * as duplicateDismissals from './2026_12_02_001_duplicate_dismissals.js';
 import * as storedChildren from './2026_12_03_001_stored_children.js';
+import * as searchDocsBySeqRange from './2026_12_04_001_search_docs_by_seq_range.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -33,4 +34,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_01_001_birthdays_by_name': birthdaysByName,
   '2026_12_02_001_duplicate_dismissals': duplicateDismissals,
   '2026_12_03_001_stored_children': storedChildren,
+  '2026_12_04_001_search_docs_by_seq_range': searchDocsBySeqRange,
 };
