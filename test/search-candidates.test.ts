@@ -169,19 +169,20 @@ describeEachDatabase('the ways PostgreSQL finds the newest matches', (env) => {
     if (dialect !== 'postgres') return;
     const other = await createUser(env());
     const user = await createUser(env());
-    await services.seed.bench(authenticatedScope(other.userId), { contacts: 20, interactions: 300, seed: 4 });
+    // The other account's documents are the newest: each way reads up to this account's newest.
     await services.seed.bench(authenticatedScope(user.userId), { contacts: 20, interactions: CANDIDATES + 300, seed: 3 });
+    await services.seed.bench(authenticatedScope(other.userId), { contacts: 20, interactions: 300, seed: 4 });
     const word = vocabulary().words[0]!;
     const ranked = (finder: PostgresFinder) => rankPostgres(db.kysely, user.userId, word, tsQuery([word], false), { limit: 20, entities: SEARCH_ENTITIES }, finder);
-    const { newest } = await db.kysely.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('newest')).executeTakeFirstOrThrow();
+    const newest = Number((await db.kysely.selectFrom('search_docs').select((eb) => eb.fn.max('seq').as('seq')).where('owner_id', '=', user.userId).executeTakeFirstOrThrow()).seq);
 
     const all = await ranked({ kind: 'all' });
     const found = await services.search.search(authenticatedScope(user.userId), { q: word, limit: 20 });
     expect(all.map((row) => row.entity_id)).toEqual(found.map((hit) => hit.id));
-    expect(await ranked({ kind: 'scan', after: 0 })).toEqual(all);
-    expect(await ranked({ kind: 'window', after: 0 })).toEqual(all);
-    // The newest 500 documents hold fewer than CANDIDATES matches: the next way must look further.
-    expect(await ranked({ kind: 'scan', after: Number(newest) - 500 })).toEqual([]);
-    expect(await ranked({ kind: 'window', after: Number(newest) - 500 })).toEqual([]);
+    expect(await ranked({ kind: 'scan', after: 0, upTo: newest })).toEqual(all);
+    expect(await ranked({ kind: 'window', after: 0, upTo: newest })).toEqual(all);
+    // The account's newest 500 documents hold fewer than CANDIDATES matches: the next way must look further.
+    expect(await ranked({ kind: 'scan', after: newest - 500, upTo: newest })).toEqual([]);
+    expect(await ranked({ kind: 'window', after: newest - 500, upTo: newest })).toEqual([]);
   });
 });

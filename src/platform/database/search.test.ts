@@ -76,19 +76,19 @@ describe('snippetParts', () => {
 describe('choosePostgresFinders', () => {
   const million = { documents: 1_000_000, newest: 1_000_000 };
 
-  it('reads the newest documents one by one for a word in at least 4% of them, bounded to four times what 1,000 matches need', () => {
-    expect(choosePostgresFinders({ ...million, matches: 50_000 })).toEqual([{ kind: 'scan', after: 920_000 }, { kind: 'all' }]);
-    expect(choosePostgresFinders({ ...million, matches: 40_000 })).toEqual([{ kind: 'scan', after: 900_000 }, { kind: 'all' }]);
+  it('reads the newest documents one by one for a word in at least 3% of them, bounded to four times what 1,000 matches need', () => {
+    expect(choosePostgresFinders({ ...million, matches: 50_000 })).toEqual([{ kind: 'scan', after: 920_000, upTo: 1_000_000 }, { kind: 'all' }]);
+    expect(choosePostgresFinders({ ...million, matches: 30_000 })).toEqual([{ kind: 'scan', after: 866_666, upTo: 1_000_000 }, { kind: 'all' }]);
   });
 
   it('ANDs the GIN index with a window of the newest documents that should hold 1,500 matches for a rarer word', () => {
-    expect(choosePostgresFinders({ ...million, matches: 39_999 })).toEqual([{ kind: 'window', after: 962_499 }, { kind: 'all' }]);
-    expect(choosePostgresFinders({ ...million, matches: 10_000 })).toEqual([{ kind: 'window', after: 850_000 }, { kind: 'all' }]);
+    expect(choosePostgresFinders({ ...million, matches: 29_999 })).toEqual([{ kind: 'window', after: 949_998, upTo: 1_000_000 }, { kind: 'all' }]);
+    expect(choosePostgresFinders({ ...million, matches: 10_000 })).toEqual([{ kind: 'window', after: 850_000, upTo: 1_000_000 }, { kind: 'all' }]);
   });
 
   it('reads every match of a word with fewer than 3,000, or when the window would hold every document', () => {
     expect(choosePostgresFinders({ ...million, matches: 2_999 })).toEqual([{ kind: 'all' }]);
-    expect(choosePostgresFinders({ ...million, matches: 3_000 })).toEqual([{ kind: 'window', after: 500_000 }, { kind: 'all' }]);
+    expect(choosePostgresFinders({ ...million, matches: 3_000 })).toEqual([{ kind: 'window', after: 500_000, upTo: 1_000_000 }, { kind: 'all' }]);
     expect(choosePostgresFinders({ documents: 1_000_000, newest: 400_000, matches: 3_000 })).toEqual([{ kind: 'all' }]);
   });
 

@@ -343,24 +343,25 @@ const postgresIndex: SearchIndex = {
  * read the primary key backwards for words in under 1% of documents, testing 150,000 documents for
  * 1,000 matches: 100-270 ms where the GIN index needs 20 (issue 2).
  * - `scan`: a word in at least SCAN_SHARE of documents. The newest documents are read backwards
- *   and tested one by one: 1,000 matches in at most 25,000 documents, 10-35 ms.
+ *   and tested one by one: 1,000 matches in at most 33,000 documents, 10-40 ms.
  * - `window`: a rarer word. The GIN index and a BRIN index on seq together give the word's matches
  *   among the newest documents, sized to hold about WINDOW_MARGIN times CANDIDATES of them; only
- *   those rows are read. 15-35 ms for words in 0.3-4% of a million documents, where reading
+ *   those rows are read. 15-40 ms for words in 0.3-3% of a million documents, where reading
  *   every match took up to 150 ms.
  * - `all`: every match, through the GIN index alone. Rare words, tables without statistics yet, and
  *   the fallback when the others find fewer than CANDIDATES matches (this account's share of the
  *   newest documents is small, or the estimate was wrong).
  */
-export type PostgresFinder = { kind: 'scan' | 'window'; after: number } | { kind: 'all' };
+/** `scan` and `window` read the documents numbered after `after` up to `upTo`, the account's newest. */
+export type PostgresFinder = { kind: 'scan' | 'window'; after: number; upTo: number } | { kind: 'all' };
 
 /** The share of documents above which reading the newest documents one by one is cheapest. */
-const SCAN_SHARE = 0.04;
+const SCAN_SHARE = 0.03;
 /**
  * How many more matches than CANDIDATES the documents read by `scan` or `window` should hold, so
  * that a word a little rarer among them than estimated still fills the candidates. Above about
  * 4.5% of documents the planner lists the BRIN index first in its bitmap AND, whose result is then
- * lossy: every row of the window is tested, so `window` stops where `scan` starts.
+ * lossy: every row of the window is tested. `window` stops before that, where `scan` costs less.
  */
 const SCAN_MARGIN = 4;
 const WINDOW_MARGIN = 1.5;
@@ -380,7 +381,7 @@ export function choosePostgresFinders(estimate: { matches: number; documents: nu
   const share = Math.min(1, matches / documents);
   const kind = share >= SCAN_SHARE ? 'scan' : 'window';
   const after = newest - Math.ceil(((kind === 'scan' ? SCAN_MARGIN : WINDOW_MARGIN) * CANDIDATES) / share);
-  return after > 0 ? [{ kind, after }, all] : [all];
+  return after > 0 ? [{ kind, after, upTo: newest }, all] : [all];
 }
 
 async function postgresFinders(db: Kysely<DB>, ownerId: string, query: string): Promise<PostgresFinder[]> {
@@ -403,18 +404,20 @@ async function postgresFinders(db: Kysely<DB>, ownerId: string, query: string): 
 export async function rankPostgres(db: Kysely<DB>, ownerId: string, text: string, query: string, options: SearchOptions, finder: PostgresFinder) {
   const owned = sql`owner_id = ${ownerId} AND entity IN (${sql.join(options.entities)})`;
   // ts_match_vq is the function behind @@: written as a call, the GIN index cannot answer it, so the
-  // planner reads the newest documents through the primary key and stops at CANDIDATES matches. The
+  // planner reads the newest documents through the primary key and stops at CANDIDATES matches.
+  // Both read up to the account's newest document: another account's newer ones (an account of
+  // 10,000 contacts seeded after this one) were read first and filtered out, 60 ms a search. The
   // other finders gather every match first (a materialized CTE), so no plan can read the primary
   // key backwards instead.
   const candidates =
     finder.kind === 'scan'
       ? sql`cand AS (
           SELECT seq, tsv FROM search_docs
-          WHERE ${owned} AND seq > ${finder.after} AND ts_match_vq(tsv, to_tsquery('english', ${query}))
+          WHERE ${owned} AND seq > ${finder.after} AND seq <= ${finder.upTo} AND ts_match_vq(tsv, to_tsquery('english', ${query}))
           ORDER BY seq DESC LIMIT ${CANDIDATES})`
       : sql`found AS MATERIALIZED (
           SELECT seq, tsv FROM search_docs
-          WHERE ${owned} AND tsv @@ to_tsquery('english', ${query}) ${finder.kind === 'window' ? sql`AND seq > ${finder.after}` : sql``}
+          WHERE ${owned} AND tsv @@ to_tsquery('english', ${query}) ${finder.kind === 'window' ? sql`AND seq > ${finder.after} AND seq <= ${finder.upTo}` : sql``}
         ), cand AS (SELECT seq, tsv FROM found ORDER BY seq DESC LIMIT ${CANDIDATES})`;
   const enough = finder.kind === 'all' ? sql`TRUE` : sql`(SELECT count(*) FROM cand) >= ${CANDIDATES}`;
   // ts_headline parses the text unchanged, where an email address is one word: the query as
