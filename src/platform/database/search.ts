@@ -352,7 +352,11 @@ const postgresIndex: SearchIndex = {
  *   the fallback when the others find fewer than CANDIDATES matches (this account's share of the
  *   newest documents is small, or the estimate was wrong).
  */
-/** `scan` and `window` read the documents numbered after `after` up to `upTo`, the account's newest. */
+/**
+ * `scan` and `window` read the documents numbered after `after` up to `upTo`, the account's newest:
+ * another account's newer documents (one of 10,000 contacts seeded after this one) were otherwise
+ * read first and filtered out, 60 ms a search.
+ */
 export type PostgresFinder = { kind: 'scan' | 'window'; after: number; upTo: number } | { kind: 'all' };
 
 /** The share of documents above which reading the newest documents one by one is cheapest. */
@@ -405,10 +409,8 @@ export async function rankPostgres(db: Kysely<DB>, ownerId: string, text: string
   const owned = sql`owner_id = ${ownerId} AND entity IN (${sql.join(options.entities)})`;
   // ts_match_vq is the function behind @@: written as a call, the GIN index cannot answer it, so the
   // planner reads the newest documents through the primary key and stops at CANDIDATES matches.
-  // Both read up to the account's newest document: another account's newer ones (an account of
-  // 10,000 contacts seeded after this one) were read first and filtered out, 60 ms a search. The
-  // other finders gather every match first (a materialized CTE), so no plan can read the primary
-  // key backwards instead.
+  // The other finders gather every match first (a materialized CTE), so no plan can read the
+  // primary key backwards instead.
   const candidates =
     finder.kind === 'scan'
       ? sql`cand AS (
