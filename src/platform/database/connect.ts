@@ -2,9 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, SqliteDriver } from 'kysely';
 import pg from 'pg';
-import { PRECOMPILED_TEXTS } from './precompiled.js';
+import { PRECOMPILED_TEXTS, readSynchronously } from './precompiled.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -80,7 +80,7 @@ function rowMaker(names: readonly string[]): (values: unknown[]) => Record<strin
  * costs more than running a primary-key lookup. Statements are reusable (Kysely runs one query at a
  * time on the connection), so the most recent ones are kept by their SQL text.
  */
-function withStatementCache(handle: SQLite.Database): SQLite.Database {
+function withStatementCache(handle: SQLite.Database): { database: SQLite.Database; prepare: (text: string) => KyselyStatement } {
   const cache = new Map<string, KyselyStatement>();
   const prepare = (text: string): KyselyStatement => {
     let statement = cache.get(text);
@@ -94,13 +94,35 @@ function withStatementCache(handle: SQLite.Database): SQLite.Database {
     cache.set(text, statement);
     return statement;
   };
-  return new Proxy(handle, {
+  const database = new Proxy(handle, {
     get(target, property) {
       if (property === 'prepare') return prepare;
       const value: unknown = Reflect.get(target, property, target);
       return typeof value === 'function' ? value.bind(target) : value;
     },
   });
+  return { database, prepare };
+}
+
+/** Kysely's dialect for the one SQLite connection, telling `connection` whether a query or transaction holds it. */
+function trackingDialect(database: SQLite.Database, connection: { held: boolean }): SqliteDialect {
+  class TrackingDriver extends SqliteDriver {
+    override async acquireConnection() {
+      const acquired = await super.acquireConnection();
+      connection.held = true;
+      return acquired;
+    }
+
+    override async releaseConnection() {
+      connection.held = false;
+      await super.releaseConnection();
+    }
+  }
+  return new (class extends SqliteDialect {
+    override createDriver() {
+      return new TrackingDriver({ database });
+    }
+  })({ database });
 }
 
 function openSqlite(file: string): Database {
@@ -111,7 +133,16 @@ function openSqlite(file: string): Database {
   handle.pragma('busy_timeout = 5000');
   // Safe with WAL: a power loss can drop the last transactions but never corrupts the file.
   handle.pragma('synchronous = NORMAL');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(handle) }) });
+  const { database, prepare } = withStatementCache(handle);
+  const connection = { held: false };
+  const kysely = new Kysely<DB>({ dialect: trackingDialect(database, connection) });
+  // While nothing holds the connection, a read run at once sees exactly what one run through Kysely
+  // would, and nothing can start between its start and its end.
+  readSynchronously(kysely, (text, parameters) => {
+    if (connection.held) return null;
+    const statement = prepare(text);
+    return statement.reader ? (statement.all(...parameters) as unknown[]) : null;
+  });
   return {
     kysely,
     dialect: 'sqlite',
