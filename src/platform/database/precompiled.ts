@@ -25,7 +25,7 @@ const synchronousReaders = new WeakMap<Kysely<any>, SynchronousReader>();
 /**
  * Lets precompiled reads on this database skip Kysely's executor when `reader` can run them. On
  * SQLite its promises and connection lock cost about what the reads do: skipping them for the
- * token lookup and the contact read saved 5-12% of the CPU of GET /contacts/:id (issue 2).
+ * token lookup and the contact read saved about a tenth of the CPU of GET /contacts/:id (issue 2).
  * Transactions are other Kysely instances, so their reads never reach a reader.
  */
 export function readSynchronously(db: Kysely<any>, reader: SynchronousReader): void {
