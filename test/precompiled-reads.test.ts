@@ -15,14 +15,14 @@ describe.each(DIALECTS)('precompiled reads on %s', (dialect) => {
     await db?.close();
   });
 
-  async function withUser() {
+  async function tokenOfNewUser() {
     db = await freshDatabase(dialect);
     const user = await createAccountsService(testDeps(db)).createUser({ email: 'ada@example.com', displayName: 'Ada', password: 'correct horse battery' });
     return { id: 'token-1', user_id: user.id, name: 'script', token_hash: HASH, hint: 'abcd', created_at: '2026-03-02T09:00:00.000Z', last_used_at: null };
   }
 
   it("wait for a transaction that holds the connection, and never see what it did not commit", async () => {
-    const token = await withUser();
+    const token = await tokenOfNewUser();
     let inserted!: () => void;
     let finish!: () => void;
     const insertedNow = new Promise<void>((resolve) => (inserted = resolve));
@@ -45,7 +45,7 @@ describe.each(DIALECTS)('precompiled reads on %s', (dialect) => {
   });
 
   it('read at once on a free connection, with the rows the executor gives', async () => {
-    const token = await withUser();
+    const token = await tokenOfNewUser();
     await insertToken(db.kysely, token);
     const executeQuery = vi.spyOn(db.kysely, 'executeQuery');
     expect(await findTokenByHash(db.kysely, HASH)).toEqual({ id: 'token-1', user_id: token.user_id, last_used_at: null });
