@@ -1,12 +1,13 @@
 import { Writable } from 'node:stream';
 import { expect, it } from 'vitest';
 import { buildServer } from '../src/app.js';
+import { loadConfig } from '../src/platform/config.js';
+import { createHttpServer } from '../src/platform/http/server.js';
 import { createUser, describeEachDatabase } from './harness/app.js';
 import { signIn } from './harness/http.js';
 
-const SECURITY_HEADERS = {
-  'content-security-policy':
-    "default-src 'self';script-src 'self';script-src-attr 'none';style-src 'self';img-src 'self';font-src 'self';connect-src 'self';object-src 'none';base-uri 'self';frame-ancestors 'none';form-action 'self'",
+/** What every page (the web app, the API docs) is sent, besides its content security policy. */
+const PAGE_HEADERS = {
   'cross-origin-opener-policy': 'same-origin',
   'cross-origin-resource-policy': 'same-origin',
   'origin-agent-cluster': '?1',
@@ -20,7 +21,7 @@ const SECURITY_HEADERS = {
 };
 
 describeEachDatabase('security headers and request logs', (env) => {
-  it('sends every security header on answers and on errors alike', async () => {
+  it('sends API answers, errors alike, the headers data needs, and keeps them out of caches', async () => {
     const user = await createUser(env());
     const created = await env().app.inject({ method: 'POST', url: '/api/v1/contacts', headers: user.headers, payload: { displayName: 'Ada' } });
     const responses = [
@@ -29,11 +30,29 @@ describeEachDatabase('security headers and request logs', (env) => {
       await env().app.inject({ method: 'GET', url: '/api/v1/contacts/0190b8c2-5d3e-7000-8000-000000000000', headers: user.headers }),
       await env().app.inject({ method: 'GET', url: '/api/v1/contacts' }),
       await env().app.inject({ method: 'GET', url: '/api/v1/nowhere' }),
+      await env().app.inject({ method: 'GET', url: '/api/v1/health' }),
     ];
-    expect(responses.map((response) => response.statusCode)).toEqual([201, 200, 404, 401, 404]);
-    for (const response of responses) expect(response.headers).toMatchObject(SECURITY_HEADERS);
+    expect(responses.map((response) => response.statusCode)).toEqual([201, 200, 404, 401, 404, 200]);
+    for (const response of responses) {
+      const security = Object.fromEntries(Object.entries(response.headers).filter(([name]) => !['content-type', 'content-length', 'date', 'connection', 'location'].includes(name)));
+      expect(security).toEqual({
+        'cache-control': 'no-store',
+        'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+        'cross-origin-resource-policy': 'same-origin',
+        'referrer-policy': 'no-referrer',
+        'x-content-type-options': 'nosniff',
+        'x-frame-options': 'DENY',
+      });
+    }
     expect(env().config.secureCookies).toBe(false);
-    expect(responses[1]!.headers['strict-transport-security']).toBeUndefined();
+  });
+
+  it('sends pages the headers documents need', async () => {
+    const docs = await env().app.inject({ method: 'GET', url: '/api/v1/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toContain('text/html');
+    expect(docs.headers).toMatchObject(PAGE_HEADERS);
+    expect(docs.headers['cache-control']).toBeUndefined();
   });
 
   it('logs one line a request, with neither the API token nor the session cookie', async () => {
@@ -64,4 +83,17 @@ describeEachDatabase('security headers and request logs', (env) => {
       await app.close();
     }
   });
+});
+
+it('tells browsers to keep to HTTPS, on pages and API answers, once cookies are secure', async () => {
+  const app = await createHttpServer({ config: loadConfig({ port: 0, db: ':memory:' }, { RAPPORT_SECURE_COOKIES: 'true' }), logger: false, version: 'test' });
+  try {
+    const answers = [await app.inject({ method: 'GET', url: '/api/v1/nowhere' }), await app.inject({ method: 'GET', url: '/api/v1/docs/' })];
+    expect(answers.map((answer) => [answer.statusCode, answer.headers['strict-transport-security']])).toEqual([
+      [404, 'max-age=31536000; includeSubDomains'],
+      [200, 'max-age=31536000; includeSubDomains'],
+    ]);
+  } finally {
+    await app.close();
+  }
 });

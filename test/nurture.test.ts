@@ -351,7 +351,7 @@ describeEachDatabase('nurture', (env) => {
     expect(path).toMatch(/^\/calendar\/rpc_[\w-]{43}\.ics$/);
     const fetched = await app.inject({ method: 'GET', url: path });
     expect(fetched.statusCode).toBe(200);
-    expect(fetched.headers['content-type']).toBe('text/calendar; charset=utf-8');
+    expect([fetched.headers['content-type'], fetched.headers['cache-control']]).toEqual(['text/calendar; charset=utf-8', 'private, max-age=300']);
     expect(fetched.headers['set-cookie']).toBeUndefined();
 
     const events = (text: string) =>

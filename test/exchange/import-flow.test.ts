@@ -152,7 +152,7 @@ describeEachDatabase('import flow', (env) => {
     const [bob] = await contactsOf(env(), user);
     const photo = await env().app.inject({ method: 'GET', url: `/api/v1/contacts/${bob!.id}/photo`, headers: user.headers });
     expect(photo.statusCode).toBe(200);
-    expect(photo.headers['content-type']).toBe('image/jpeg');
+    expect([photo.headers['content-type'], photo.headers['cache-control']]).toEqual(['image/jpeg', 'private, max-age=3600']);
     expect(photo.rawPayload.length).toBe(5165);
     expect([...photo.rawPayload.subarray(0, 3)]).toEqual([0xff, 0xd8, 0xff]);
     const other = await createUser(env());

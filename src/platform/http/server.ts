@@ -130,6 +130,13 @@ function fixedHeaders(middleware: ReturnType<typeof helmet>): Record<string, str
   return headers;
 }
 
+const DOCS_PREFIX = `${API_PREFIX}/docs`;
+
+/** Whether a request is answered with the API's JSON rather than a page (the app, the API docs). */
+function isApiAnswer(url: string): boolean {
+  return url.startsWith('/api/') && !url.startsWith(DOCS_PREFIX);
+}
+
 /** A Fastify instance with Rapport's error shape, JSON parsing, security headers and OpenAPI. */
 export async function createHttpServer(options: HttpServerOptions): Promise<App> {
   const { config } = options;
@@ -186,7 +193,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   });
 
   await app.register(fastifyCookie);
-  const securityHeaders = fixedHeaders(helmet({
+  const pageHeaders = fixedHeaders(helmet({
     contentSecurityPolicy: {
       // Exactly what the web app uses: its own scripts, stylesheet, icons and API, nothing inline
       // (React sets styles through the CSSOM, which style-src does not restrict), nothing remote.
@@ -209,8 +216,27 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     },
     strictTransportSecurity: config.secureCookies,
   }));
-  app.addHook('onRequest', (_request, reply, done) => {
-    reply.headers(securityHeaders);
+  // An API answer is data, never a page: the headers that govern documents (opener, agent
+  // cluster, DNS prefetch, downloads, cross-domain policies, the XSS filter) do nothing for it.
+  // It must stay out of caches, as it holds the user's contacts, and out of frames and other
+  // sites' pages, and never be run: OWASP's REST Security Cheat Sheet's set.
+  const apiHeaders = {
+    ...fixedHeaders(helmet({
+      contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] } },
+      crossOriginOpenerPolicy: false,
+      originAgentCluster: false,
+      xDnsPrefetchControl: false,
+      xDownloadOptions: false,
+      xFrameOptions: { action: 'deny' },
+      xPermittedCrossDomainPolicies: false,
+      xXssProtection: false,
+      strictTransportSecurity: config.secureCookies,
+    })),
+    // Routes that may be cached (the calendar feed, photos) set their own.
+    'cache-control': 'no-store',
+  };
+  app.addHook('onRequest', (request, reply, done) => {
+    reply.headers(isApiAnswer(request.url) ? apiHeaders : pageHeaders);
     done();
   });
   await app.register(fastifySwagger, {
@@ -235,7 +261,7 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
     transform: jsonSchemaTransform,
   });
   await app.register(fastifySwaggerUi, {
-    routePrefix: `${API_PREFIX}/docs`,
+    routePrefix: DOCS_PREFIX,
     staticCSP: true,
     // Browsers would upgrade the docs' assets to https, which a loopback server does not speak.
     transformStaticCSP: (header) => header.replace(/\s*upgrade-insecure-requests;?/, ''),
