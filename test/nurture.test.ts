@@ -152,6 +152,35 @@ describeEachDatabase('nurture', (env) => {
     expect(listed).toEqual(expected);
   });
 
+  it('lists work anniversaries recurring in the fortnight across New Year, read off the index by kind and day', async () => {
+    const { clock, db, dialect } = env();
+    clock.set('2026-12-27T12:00:00.000Z');
+    const { api, contact, user } = await setUp(env(), 'UTC');
+    const anniversary = async (name: string, date: string) => {
+      const c = await contact({ displayName: name });
+      expect((await api('POST', `/contacts/${c.id}/events`, { kind: 'work_anniversary', date })).status).toBe(201);
+    };
+    await anniversary('Yesterday', '2020-12-26');
+    await anniversary('Old Year', '2019-12-30');
+    await anniversary('New Year', '2021-01-02');
+    await anniversary('Last Day In', '2022-01-10');
+    await anniversary('First Day Out', '2022-01-11');
+    const upcoming = (await api('GET', '/today')).body.upcoming;
+    expect(upcoming.map((u: { contact: { displayName: string }; kind: string; date: string; years: number | null }) => [u.contact.displayName, u.kind, u.date, u.years])).toEqual([
+      ['Old Year', 'work_anniversary', '2026-12-30', 7],
+      ['New Year', 'work_anniversary', '2027-01-02', 6],
+      ['Last Day In', 'work_anniversary', '2027-01-10', 5],
+    ]);
+    if (dialect !== 'sqlite') return;
+    const text = [...PRECOMPILED_TEXTS].find((t) => t.includes('"e"."kind" in') && t.includes('BETWEEN'))!;
+    const plan = db
+      .sqlite!.prepare(`EXPLAIN QUERY PLAN ${text}`)
+      .all(user.userId, user.userId, 'birthday', 'work_anniversary', 1227, 1231, 500)
+      .map((row) => (row as { detail: string }).detail);
+    // By kind alone, it read every work anniversary of the owner and worked out each one's day.
+    expect(plan.filter((step) => step.includes(' e '))).toEqual(['SEARCH e USING INDEX contact_events_by_kind_day (owner_id=? AND kind=? AND <expr>>? AND <expr><?)']);
+  });
+
   it('lists the 50 soonest milestones by day and then name, whatever order they were added in', async () => {
     const { clock, services } = env();
     clock.set('2026-03-01T12:00:00.000Z');

@@ -14,6 +14,7 @@ import * as birthdaysByName from './2026_12_01_001_birthdays_by_name.js';
 import * as duplicateDismissals from './2026_12_02_001_duplicate_dismissals.js';
 import * as storedChildren from './2026_12_03_001_stored_children.js';
 import * as searchDocsBySeqRange from './2026_12_04_001_search_docs_by_seq_range.js';
+import * as yearlyEventsByDay from './2026_12_05_001_yearly_events_by_day.js';
 
 /**
  * Every migration, in order. Listed by hand rather than read from the folder so the compiled
@@ -35,4 +36,5 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_12_02_001_duplicate_dismissals': duplicateDismissals,
   '2026_12_03_001_stored_children': storedChildren,
   '2026_12_04_001_search_docs_by_seq_range': searchDocsBySeqRange,
+  '2026_12_05_001_yearly_events_by_day': yearlyEventsByDay,
 };

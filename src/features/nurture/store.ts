@@ -242,14 +242,12 @@ function eventColumns(db: Db, ownerId: string) {
   return eventsWithContact(db, ownerId).select(SUMMARY_COLUMNS).selectAll('e');
 }
 
+// The day of the year an event recurs on, as month * 100 + day: the index contact_events_by_kind_day
+// (migration 2026_12_05_001) holds this very expression, which is what lets the databases use it.
 const eventMonthDay = sql<number>`CAST(substr(e.occurred_on, 6, 2) AS integer) * 100 + CAST(substr(e.occurred_on, 9, 2) AS integer)`;
 
-// Two spans, so that the text is the same whether or not the days cross New Year.
-const yearlyEventsIn = precompiled((db: Db, ownerId: string, from1: number, to1: number, from2: number, to2: number, limit: number) =>
-  eventColumns(db, ownerId)
-    .where('e.kind', 'in', YEARLY_KINDS)
-    .where(sql<SqlBool>`(${eventMonthDay} BETWEEN ${from1} AND ${to1} OR ${eventMonthDay} BETWEEN ${from2} AND ${to2})`)
-    .limit(limit),
+const yearlyEventsIn = precompiled((db: Db, ownerId: string, from: number, to: number, limit: number) =>
+  eventColumns(db, ownerId).where('e.kind', 'in', YEARLY_KINDS).where(sql<SqlBool>`${eventMonthDay} BETWEEN ${from} AND ${to}`).limit(limit),
 );
 
 function oneOffEvents(db: Db, ownerId: string) {
@@ -262,15 +260,14 @@ const oneOffEventsIn = precompiled((db: Db, ownerId: string, from: string, to: s
 const oneOffEventsAfter = precompiled((db: Db, ownerId: string, on: string, afterId: string) => oneOffEvents(db, ownerId).where('e.occurred_on', '=', on).where('e.id', '>', afterId));
 
 /**
- * Yearly events (YEARLY_KINDS) whose day falls in the ranges (few: read by kind; up to
- * `limits.yearly`, in no order), and the first `limits.dated` one-off events dated within
- * [from, to] by date (read by date), with every other event of the last date read: lists of dates
- * are ordered by date, then name.
+ * Yearly events (YEARLY_KINDS) whose day falls in the ranges (each range one span of the index by
+ * kind and day; up to `limits.yearly`, in no order), and the first `limits.dated` one-off events
+ * dated within [from, to] by date (read by date), with every other event of the last date read:
+ * lists of dates are ordered by date, then name.
  */
 export async function eventsIn(db: Db, ownerId: string, ranges: readonly MonthDayRange[], from: string, to: string, limits: { yearly: number; dated: number }) {
-  const [first, second = first] = ranges;
   const [recurring, dated] = await Promise.all([
-    yearlyEventsIn(db, ownerId, first!.from, first!.to, second!.from, second!.to, limits.yearly),
+    Promise.all(ranges.map((r) => yearlyEventsIn(db, ownerId, r.from, r.to, limits.yearly))).then((lists) => lists.flat().slice(0, limits.yearly)),
     oneOffEventsIn(db, ownerId, from, to, limits.dated),
   ]);
   if (dated.length < limits.dated) return [...recurring, ...dated];
