@@ -24,6 +24,19 @@ describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
     }
   });
 
+  it("answers Kysely's queries, named or not, and rejects with PostgreSQL's error", async () => {
+    const db = await freshDatabase('postgres');
+    try {
+      expect((await sql<{ n: number }>`SELECT 1 AS n`.execute(db.kysely)).rows).toEqual([{ n: 1 }]);
+      expect(await findRow(db.kysely, '0190a000-0000-7000-8000-000000000000', '0190a000-0000-7000-8000-000000000001')).toBeUndefined();
+      await expect(sql`SELECT 1 / ${0}::int`.execute(db.kysely)).rejects.toMatchObject({ code: '22012', message: 'division by zero' });
+      // The connection is still good after the error.
+      expect((await sql<{ n: number }>`SELECT ${2}::int AS n`.execute(db.kysely)).rows).toEqual([{ n: 2 }]);
+    } finally {
+      await db.close();
+    }
+  });
+
   it("prepares every query of Today once, lists of ids of any length included", async () => {
     const db = await freshDatabase('postgres');
     try {
