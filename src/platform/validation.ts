@@ -38,13 +38,28 @@ export function issuesToFields(issues: readonly Issue[], prefix = ''): { path: s
  * Paths of every string (value or key) holding the NUL character, which PostgreSQL cannot store
  * and SQLite would keep invisibly, so input with it is refused on both.
  */
-export function nulPaths(value: unknown, path: readonly PropertyKey[] = []): PropertyKey[][] {
-  if (typeof value === 'string') return value.includes('\0') ? [[...path]] : [];
-  // An uploaded file arrives as bytes; walking them as an object would visit every byte.
-  if (value instanceof Uint8Array) return [];
-  if (Array.isArray(value)) return value.flatMap((item, i) => nulPaths(item, [...path, i]));
-  if (value === null || typeof value !== 'object') return [];
-  return Object.entries(value).flatMap(([key, item]) => (key.includes('\0') ? [[...path, key]] : nulPaths(item, [...path, key])));
+export function nulPaths(value: unknown): PropertyKey[][] {
+  const found: PropertyKey[][] = [];
+  // One path, grown and shrunk on the way: every request's input is walked, and most hold no NUL.
+  const path: PropertyKey[] = [];
+  const visit = (item: unknown, key: PropertyKey) => {
+    path.push(key);
+    if (typeof key === 'string' && key.includes('\0')) found.push([...path]);
+    else walk(item);
+    path.pop();
+  };
+  const walk = (item: unknown): void => {
+    if (typeof item === 'string') {
+      if (item.includes('\0')) found.push([...path]);
+    } else if (Array.isArray(item)) {
+      for (let i = 0; i < item.length; i++) visit(item[i], i);
+    } else if (item !== null && typeof item === 'object' && !(item instanceof Uint8Array)) {
+      // An uploaded file arrives as bytes (Uint8Array); walking them would visit every byte.
+      for (const key of Object.keys(item)) visit((item as Record<string, unknown>)[key], key);
+    }
+  };
+  walk(value);
+  return found;
 }
 
 export function validationError(fields: { path: string; message: string }[]): AppError {

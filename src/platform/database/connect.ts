@@ -14,6 +14,14 @@ export interface Database {
   readonly dialect: Dialect;
   /** The better-sqlite3 handle on SQLite (bulk paths and online backup); null on PostgreSQL. */
   readonly sqlite: SQLite.Database | null;
+  /**
+   * A value that stays the same while nothing in the database changes: what was read while it
+   * held may be used again while it holds. It changes at once for a write of this process, and
+   * from the next turn of the event loop for a commit of another (the CLI, a second server), so
+   * a request that arrives after that commit sees it. null on PostgreSQL, which cannot tell
+   * without a round trip.
+   */
+  stamp(): string | null;
   close(): Promise<void>;
 }
 
@@ -104,17 +112,27 @@ function withStatementCache(handle: SQLite.Database): { database: SQLite.Databas
   return { database, prepare };
 }
 
-/** Kysely's dialect for the one SQLite connection, telling `connection` whether a query or transaction holds it. */
-function trackingDialect(database: SQLite.Database, connection: { held: boolean }): SqliteDialect {
+/** What the SQLite connection's users need to know of the queries Kysely runs on it. */
+interface ConnectionState {
+  /** Whether a query or transaction holds the connection. */
+  held: boolean;
+  /** Called when Kysely takes or gives back the connection: a query through it may have written. */
+  used(): void;
+}
+
+/** Kysely's dialect for the one SQLite connection, keeping `connection` up to date. */
+function trackingDialect(database: SQLite.Database, connection: ConnectionState): SqliteDialect {
   class TrackingDriver extends SqliteDriver {
     override async acquireConnection() {
       const acquired = await super.acquireConnection();
       connection.held = true;
+      connection.used();
       return acquired;
     }
 
     override async releaseConnection() {
       connection.held = false;
+      connection.used();
       await super.releaseConnection();
     }
   }
@@ -134,7 +152,13 @@ function openSqlite(file: string): Database {
   // Safe with WAL: a power loss can drop the last transactions but never corrupts the file.
   handle.pragma('synchronous = NORMAL');
   const { database, prepare } = withStatementCache(handle);
-  const connection = { held: false };
+  // data_version changes when another connection commits, total_changes() when this one writes.
+  // Read once per turn of the event loop (a loaded server answers several requests in one) and
+  // again after every query through Kysely, which is how this process writes.
+  const version = handle.prepare('SELECT data_version, total_changes() FROM pragma_data_version').raw();
+  let stamp: string | null = null;
+  const forget = () => void (stamp = null);
+  const connection: ConnectionState = { held: false, used: forget };
   const kysely = new Kysely<DB>({ dialect: trackingDialect(database, connection) });
   // While nothing holds the connection, a read run at once sees exactly what one run through Kysely
   // would, and nothing can start between its start and its end.
@@ -147,6 +171,13 @@ function openSqlite(file: string): Database {
     kysely,
     dialect: 'sqlite',
     sqlite: handle,
+    stamp() {
+      if (stamp === null) {
+        stamp = (version.get() as number[]).join(':');
+        setImmediate(forget);
+      }
+      return stamp;
+    },
     async close() {
       handle.pragma('optimize');
       await kysely.destroy();
@@ -224,6 +255,7 @@ function openPostgres(url: string, max: number): Database {
     kysely,
     dialect: 'postgres',
     sqlite: null,
+    stamp: () => null,
     async close() {
       await kysely.destroy();
     },

@@ -172,11 +172,15 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   app.decorateRequest('auth', null);
   // PostgreSQL cannot store the NUL character and SQLite would keep it invisibly: refuse it in any
   // input, on both, naming where it is.
-  app.addHook('preValidation', async (request) => {
-    const issues = (['params', 'query', 'body'] as const).flatMap((part) =>
-      issuesToFields(nulPaths(request[part]).map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part),
-    );
-    if (issues.length > 0) throw validationError(issues);
+  app.addHook('preValidation', (request, _reply, done) => {
+    let issues: { path: string; message: string }[] = [];
+    for (const part of ['params', 'query', 'body'] as const) {
+      const paths = nulPaths(request[part]);
+      if (paths.length > 0) {
+        issues = issues.concat(issuesToFields(paths.map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part));
+      }
+    }
+    done(issues.length > 0 ? validationError(issues) : undefined);
   });
 
   // The API speaks JSON only: a text/plain body would reach the routes as a string and fail
