@@ -37,10 +37,18 @@ describe.each(DIALECTS)('remembered API tokens on %s', (dialect) => {
   }
 
   describe('the database stamp', () => {
-    it('is null on PostgreSQL and, on SQLite, stays while nothing changes and moves with this connection\'s writes at once', async () => {
+    // Registered per database rather than skipped, so a skip in the run still means a missing database.
+    if (dialect === 'postgres') {
+      it('is null on PostgreSQL, which looks tokens up every time', async () => {
+        const [server] = await twoConnections();
+        expect(server.stamp()).toBeNull();
+      });
+      return;
+    }
+
+    it("stays while nothing changes and moves with this connection's writes at once", async () => {
       const [server] = await twoConnections();
       const before = server.stamp();
-      if (dialect === 'postgres') return expect(before).toBeNull();
       await nextTurn();
       expect(server.stamp()).toBe(before);
       await createAccountsService(testDeps(server)).createUser({ email: 'ada@example.com', displayName: 'Ada', password: 'correct horse battery' });
@@ -48,7 +56,6 @@ describe.each(DIALECTS)('remembered API tokens on %s', (dialect) => {
     });
 
     it("moves for another connection's commit from the next turn of the event loop", async () => {
-      if (dialect === 'postgres') return;
       const [server, cli] = await twoConnections();
       const before = server.stamp();
       await createAccountsService(testDeps(cli)).createUser({ email: 'ada@example.com', displayName: 'Ada', password: 'correct horse battery' });
