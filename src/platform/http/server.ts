@@ -173,13 +173,9 @@ export async function createHttpServer(options: HttpServerOptions): Promise<App>
   // PostgreSQL cannot store the NUL character and SQLite would keep it invisibly: refuse it in any
   // input, on both, naming where it is.
   app.addHook('preValidation', (request, _reply, done) => {
-    let issues: { path: string; message: string }[] = [];
-    for (const part of ['params', 'query', 'body'] as const) {
-      const paths = nulPaths(request[part]);
-      if (paths.length > 0) {
-        issues = issues.concat(issuesToFields(paths.map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part));
-      }
-    }
+    const issues = (['params', 'query', 'body'] as const).flatMap((part) =>
+      issuesToFields(nulPaths(request[part]).map((path) => ({ path, message: 'must not contain the NUL character' })), part === 'body' ? '' : part),
+    );
     done(issues.length > 0 ? validationError(issues) : undefined);
   });
 
