@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { findUserById } from '../src/features/accounts/store.js';
-import { findRow, findRows } from '../src/features/contacts/store.js';
+import type { ContactFilter } from '../src/features/contacts/model.js';
+import { findRow, findRows, listRows, sortSpec } from '../src/features/contacts/store.js';
 import * as nurture from '../src/features/nurture/store.js';
 import { freshDatabase, postgresAvailable } from './harness/databases.js';
 
@@ -62,6 +63,28 @@ describe.skipIf(!postgresAvailable())('queries on PostgreSQL', () => {
       });
       expect(prepared).toHaveLength(14);
       expect(prepared.filter((statement) => statement.includes('= ANY('))).toHaveLength(3);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('prepares the pages of one tag by name, and not the lists filtered further', async () => {
+    const db = await freshDatabase('postgres');
+    try {
+      const owner = '0190a000-0000-7000-8000-000000000000';
+      const tagOnly: ContactFilter = { tags: ['team'], circles: [], dimensions: [] };
+      const cursor = { value: 'Ada', id: '0190a000-0000-7000-8000-000000000001' };
+      const prepared = await db.kysely.connection().execute(async (connection) => {
+        // No search index is needed: none of these lists searches.
+        const list = (filter: ContactFilter, sort: string, after: typeof cursor | null) => listRows(connection, null!, owner, filter, sortSpec(sort), after, 51);
+        for (const sort of ['name', '-name']) for (const after of [null, cursor]) await list(tagOnly, sort, after);
+        await list(tagOnly, 'name', null);
+        await list({ ...tagOnly, circles: ['inner'] }, 'name', null);
+        await list(tagOnly, 'company', null);
+        return (await sql<{ statement: string }>`SELECT statement FROM pg_prepared_statements`.execute(connection)).rows.map((r) => r.statement);
+      });
+      expect(prepared).toHaveLength(4);
+      expect(prepared.every((statement) => statement.includes('from "contact_tags" as "dt"') && !statement.includes('"circle"'))).toBe(true);
     } finally {
       await db.close();
     }
